@@ -1,0 +1,223 @@
+package dev.nla.core.blas.internal;
+
+import dev.ludovic.netlib.blas.NativeBLAS;
+import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Diagonal;
+import dev.nla.core.blas.Side;
+import dev.nla.core.blas.Transpose;
+import dev.nla.core.blas.Triangle;
+
+/**
+ * Native BLAS (normally OpenBLAS) through {@code dev.ludovic.netlib}'s JNI binding. Optional: it
+ * is available only when the system library loads (on Debian, {@code apt-get install
+ * libopenblas0-pthread}); {@link #load()} reports whether it did.
+ *
+ * <p>The native library chooses its own thread count (OpenBLAS: {@code OPENBLAS_NUM_THREADS},
+ * default all cores); {@link #threads()} reports that setting. Its results may depend on the
+ * thread count.
+ */
+public final class NetlibBackend implements Backend {
+    private final NativeBLAS blas;
+
+    private NetlibBackend(NativeBLAS blas) {
+        this.blas = blas;
+    }
+
+    /**
+     * Loads the native library.
+     *
+     * @return the backend
+     * @throws IllegalStateException if no native BLAS can be loaded; the message gives the reason
+     */
+    public static NetlibBackend load() {
+        try {
+            return new NetlibBackend(NativeBLAS.getInstance());
+        } catch (RuntimeException | LinkageError e) {
+            throw new IllegalStateException("native BLAS is not available: " + e, e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return "native";
+    }
+
+    @Override
+    public String description() {
+        return "native BLAS via " + blas.getClass().getName() + ", " + threads() + " thread(s) (OPENBLAS_NUM_THREADS)";
+    }
+
+    @Override
+    public int threads() {
+        String env = System.getenv("OPENBLAS_NUM_THREADS");
+        if (env != null) {
+            try {
+                return Math.max(1, Integer.parseInt(env.trim()));
+            } catch (NumberFormatException e) {
+                // fall through to the library default
+            }
+        }
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    private static String t(Transpose t) {
+        return t.isTranspose() ? "T" : "N";
+    }
+
+    private static String uplo(Triangle t) {
+        return t == Triangle.LOWER ? "L" : "U";
+    }
+
+    private static String side(Side s) {
+        return s == Side.LEFT ? "L" : "R";
+    }
+
+    private static String diag(Diagonal d) {
+        return d == Diagonal.UNIT ? "U" : "N";
+    }
+
+    @Override
+    public void gemm(
+            Transpose transA,
+            Transpose transB,
+            int m,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb,
+            double beta,
+            double[] c,
+            int cOff,
+            int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        blas.dgemm(t(transA), t(transB), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void gemv(
+            Transpose transA,
+            int m,
+            int n,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] x,
+            int xOff,
+            int incx,
+            double beta,
+            double[] y,
+            int yOff,
+            int incy) {
+        int leny = transA.isTranspose() ? n : m;
+        if (leny == 0) {
+            return;
+        }
+        if (m == 0 || n == 0) {
+            scal(leny, beta, y, yOff, incy);
+            return;
+        }
+        blas.dgemv(t(transA), m, n, alpha, a, aOff, lda, x, xOff, incx, beta, y, yOff, incy);
+    }
+
+    @Override
+    public void syrk(
+            Triangle triangle,
+            Transpose trans,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double beta,
+            double[] c,
+            int cOff,
+            int ldc) {
+        if (n == 0) {
+            return;
+        }
+        blas.dsyrk(uplo(triangle), t(trans), n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void trsm(
+            Side side,
+            Triangle triangle,
+            Transpose transA,
+            Diagonal diag,
+            int m,
+            int n,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        blas.dtrsm(side(side), uplo(triangle), t(transA), diag(diag), m, n, alpha, a, aOff, lda, b, bOff, ldb);
+    }
+
+    @Override
+    public void trmm(
+            Side side,
+            Triangle triangle,
+            Transpose transA,
+            Diagonal diag,
+            int m,
+            int n,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        blas.dtrmm(side(side), uplo(triangle), t(transA), diag(diag), m, n, alpha, a, aOff, lda, b, bOff, ldb);
+    }
+
+    @Override
+    public void axpy(int n, double alpha, double[] x, int xOff, int incx, double[] y, int yOff, int incy) {
+        if (n == 0) {
+            return;
+        }
+        blas.daxpy(n, alpha, x, xOff, incx, y, yOff, incy);
+    }
+
+    @Override
+    public double dot(int n, double[] x, int xOff, int incx, double[] y, int yOff, int incy) {
+        return n == 0 ? 0.0 : blas.ddot(n, x, xOff, incx, y, yOff, incy);
+    }
+
+    @Override
+    public double nrm2(int n, double[] x, int xOff, int incx) {
+        return n == 0 ? 0.0 : blas.dnrm2(n, x, xOff, incx);
+    }
+
+    @Override
+    public void scal(int n, double alpha, double[] x, int xOff, int incx) {
+        if (n == 0 || alpha == 1.0) {
+            return;
+        }
+        if (alpha == 0.0) {
+            for (int i = 0; i < n; i++) {
+                x[xOff + i * incx] = 0.0;
+            }
+            return;
+        }
+        blas.dscal(n, alpha, x, xOff, incx);
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * Matrices, linear operators, BLAS kernels, counter-based random numbers, typed errors and matrix
+ * I/O: the foundation of {@code nla}.
+ */
+module dev.nla.core {
+    requires static jdk.incubator.vector;
+    requires static hipparchus.core;
+    requires static commons.math3;
+    requires dev.ludovic.netlib.blas;
+    requires org.eclipse.collections.api;
+    requires org.eclipse.collections.impl;
+
+    exports dev.nla.core.error;
+    exports dev.nla.core.matrix;
+    exports dev.nla.core.blas;
+}
