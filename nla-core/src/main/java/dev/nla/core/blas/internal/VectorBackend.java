@@ -22,6 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorBackend extends JavaBackend {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
 
+    private final boolean wide;
+
     /**
      * Creates the backend.
      *
@@ -29,11 +31,27 @@ public final class VectorBackend extends JavaBackend {
      * @throws IllegalArgumentException if {@code threads < 1} or {@code nla.gemm.kernel} is invalid
      */
     public VectorBackend(int threads) {
-        super(driver(), threads);
+        this(threads, use512() ? 512 : 256);
     }
 
-    private static GemmDriver driver() {
-        boolean wide = use512();
+    /**
+     * Creates the backend with a given micro-kernel width, whatever the hardware prefers (a kernel
+     * wider than the hardware runs correctly but slowly, through emulation: useful for tests).
+     *
+     * @param threads    number of threads, {@code >= 1}
+     * @param vectorBits 256 or 512
+     * @throws IllegalArgumentException if {@code threads < 1} or {@code vectorBits} is not 256 or 512
+     */
+    public VectorBackend(int threads, int vectorBits) {
+        super(driver(vectorBits), threads);
+        this.wide = vectorBits == 512;
+    }
+
+    private static GemmDriver driver(int vectorBits) {
+        if (vectorBits != 256 && vectorBits != 512) {
+            throw new IllegalArgumentException("vectorBits must be 256 or 512, got " + vectorBits);
+        }
+        boolean wide = vectorBits == 512;
         MicroKernel kernel = wide ? new VectorMicroKernel512() : new VectorMicroKernel256();
         return new GemmDriver(
                 kernel,
@@ -72,7 +90,7 @@ public final class VectorBackend extends JavaBackend {
      * @return e.g. {@code "24x8 on 512-bit vectors"}
      */
     public String kernelName() {
-        return use512() ? "24x8 on 512-bit vectors" : "8x6 on 256-bit vectors";
+        return wide ? "24x8 on 512-bit vectors" : "8x6 on 256-bit vectors";
     }
 
     @Override
