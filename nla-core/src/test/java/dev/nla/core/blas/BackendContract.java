@@ -98,8 +98,21 @@ abstract class BackendContract {
 
     static Stream<Arguments> gemmCases() {
         int[][] shapes = {
-            {0, 0, 0}, {0, 5, 3}, {5, 0, 3}, {5, 3, 0}, {1, 1, 1}, {1, 7, 13}, {7, 1, 13}, {13, 7, 1},
-            {8, 6, 4}, {24, 8, 9}, {37, 29, 41}, {61, 67, 59}, {25, 9, 600}, {130, 97, 70}, {97, 203, 31}
+            {0, 0, 0},
+            {0, 5, 3},
+            {5, 0, 3},
+            {5, 3, 0},
+            {1, 1, 1},
+            {1, 7, 13},
+            {7, 1, 13},
+            {13, 7, 1},
+            {8, 6, 4},
+            {24, 8, 9},
+            {37, 29, 41},
+            {61, 67, 59},
+            {25, 9, 600},
+            {130, 97, 70},
+            {97, 203, 31}
         };
         List<Arguments> cases = new ArrayList<>();
         for (int[] s : shapes) {
@@ -135,10 +148,8 @@ abstract class BackendContract {
         DenseMatrix c = DenseMatrix.zeros(33, 21);
         c.fill(NAN);
         Blas.gemm(backend(), Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 2.0, a, b, 0.0, c);
-        DenseMatrix expected =
-                ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 2.0, a, b, 0.0, c);
-        assertThatMatrix(c)
-                .isCloseEntrywise(expected, Tolerances.gemmBound(2.0, a, b, 0.0, expected));
+        DenseMatrix expected = ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 2.0, a, b, 0.0, c);
+        assertThatMatrix(c).isCloseEntrywise(expected, Tolerances.gemmBound(2.0, a, b, 0.0, expected));
     }
 
     @Test
@@ -206,8 +217,7 @@ abstract class BackendContract {
         DenseMatrix y = DenseMatrix.zeros(20, 1);
         y.fill(NAN);
         Blas.gemv(backend(), Transpose.NO_TRANSPOSE, 1.0, a, x, 0.0, y);
-        DenseMatrix expected =
-                ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, a, x, 0.0, y);
+        DenseMatrix expected = ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, a, x, 0.0, y);
         assertThatMatrix(y).isCloseEntrywise(expected, Tolerances.gemmBound(1.0, a, x, 0.0, y));
     }
 
@@ -381,8 +391,7 @@ abstract class BackendContract {
     void nrm2MatchesReference(int n, boolean strided) {
         DenseMatrix x = vector(n, strided, 55);
         double expected = ReferenceBlas.nrm2(values(x));
-        assertThat(Blas.nrm2(backend(), x))
-                .isCloseTo(expected, offset(2 * Tolerances.gamma(n + 2) * expected));
+        assertThat(Blas.nrm2(backend(), x)).isCloseTo(expected, offset(2 * Tolerances.gamma(n + 2) * expected));
     }
 
     @ParameterizedTest(name = "n={0} strided={1}")
@@ -425,19 +434,20 @@ abstract class BackendContract {
 
     @Test
     void nrm2PropagatesNaN() {
-        assertThat(Blas.nrm2(backend(), DenseMatrix.columnVector(1.0, Double.NaN, 2.0))).isNaN();
+        assertThat(Blas.nrm2(backend(), DenseMatrix.columnVector(1.0, Double.NaN, 2.0)))
+                .isNaN();
     }
 
     @Test
     void nrm2OfInfinityIsInfinite() {
-        assertThat(Blas.nrm2(backend(), DenseMatrix.columnVector(1.0, Double.NEGATIVE_INFINITY))).isInfinite();
+        assertThat(Blas.nrm2(backend(), DenseMatrix.columnVector(1.0, Double.NEGATIVE_INFINITY)))
+                .isInfinite();
     }
 
     @Test
     void nrm2OfNonCompactMatrixIsFrobenius() {
         DenseMatrix x = padded(37, 5, 57);
         double expected = ReferenceBlas.nrm2(x.toColumnMajorArray());
-        assertThat(Blas.nrm2(backend(), x))
-                .isCloseTo(expected, offset(2 * Tolerances.gamma(37 * 5 + 2) * expected));
+        assertThat(Blas.nrm2(backend(), x)).isCloseTo(expected, offset(2 * Tolerances.gamma(37 * 5 + 2) * expected));
     }
 }

@@ -113,7 +113,13 @@ class BlasFacadeTest {
     @Test
     void trsmNonSquareTriangleIsRejected() {
         assertThatThrownBy(() -> Blas.trsm(
-                        Side.RIGHT, Triangle.UPPER, N, Diagonal.NON_UNIT, 1, DenseMatrix.zeros(3, 4), DenseMatrix.zeros(2, 4)))
+                        Side.RIGHT,
+                        Triangle.UPPER,
+                        N,
+                        Diagonal.NON_UNIT,
+                        1,
+                        DenseMatrix.zeros(3, 4),
+                        DenseMatrix.zeros(2, 4)))
                 .isInstanceOf(DimensionMismatchException.class)
                 .hasMessageContaining("a must be 4x4");
     }
