@@ -44,8 +44,8 @@ public record SvdResult(DenseMatrix u, double[] singularValues, DenseMatrix vt) 
         Objects.requireNonNull(vt, "vt");
         int k = singularValues.length;
         if (Math.min(u.rows(), vt.cols()) != k || u.cols() < k || vt.rows() < k) {
-            throw new DimensionMismatchException("SVD factors do not fit: u is " + u.rows() + "x" + u.cols() + ", "
-                    + k + " singular values, vt is " + vt.rows() + "x" + vt.cols());
+            throw new DimensionMismatchException("SVD factors do not fit: u is " + u.rows() + "x" + u.cols() + ", " + k
+                    + " singular values, vt is " + vt.rows() + "x" + vt.cols());
         }
         Require.allFinite("singularValues", singularValues);
         for (int i = 0; i < k; i++) {

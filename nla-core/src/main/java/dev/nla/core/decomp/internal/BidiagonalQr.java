@@ -181,8 +181,10 @@ public final class BidiagonalQr {
                             unconverged++;
                         }
                     }
-                    throw new NotConvergedException("bidiagonal QR: " + unconverged + " of " + (n - 1)
-                            + " superdiagonal entries did not converge to zero", maxitdivn * n);
+                    throw new NotConvergedException(
+                            "bidiagonal QR: " + unconverged + " of " + (n - 1)
+                                    + " superdiagonal entries did not converge to zero",
+                            maxitdivn * n);
                 }
             }
             // find diagonal block to work on

@@ -55,10 +55,40 @@ public final class Bidiagonalization {
             panel(be, mm, nn, nb, a, blk, lda, d, e, tauq, taup, i, x, mm, y, nn);
             // A22 -= V * Y22^T ; A22 -= X * U22^T
             int a22 = blk + nb + nb * lda;
-            be.gemm(Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, mm - nb, nn - nb, nb, -1.0, a, blk + nb, lda, y,
-                    nb, nn, 1.0, a, a22, lda);
-            be.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, mm - nb, nn - nb, nb, -1.0, x, nb, mm, a,
-                    blk + nb * lda, lda, 1.0, a, a22, lda);
+            be.gemm(
+                    Transpose.NO_TRANSPOSE,
+                    Transpose.TRANSPOSE,
+                    mm - nb,
+                    nn - nb,
+                    nb,
+                    -1.0,
+                    a,
+                    blk + nb,
+                    lda,
+                    y,
+                    nb,
+                    nn,
+                    1.0,
+                    a,
+                    a22,
+                    lda);
+            be.gemm(
+                    Transpose.NO_TRANSPOSE,
+                    Transpose.NO_TRANSPOSE,
+                    mm - nb,
+                    nn - nb,
+                    nb,
+                    -1.0,
+                    x,
+                    nb,
+                    mm,
+                    a,
+                    blk + nb * lda,
+                    lda,
+                    1.0,
+                    a,
+                    a22,
+                    lda);
             for (int j = 0; j < nb; j++) {
                 a[blk + j + j * lda] = d[i + j];
                 a[blk + j + (j + 1) * lda] = e[i + j];
@@ -132,8 +162,8 @@ public final class Bidiagonalization {
                     be.gemv(tr, i, nn - i - 1, -1.0, a, ao + (i + 1) * lda, lda, x, i, ldx, 1.0, a, aii + lda, lda);
                 }
                 int aij = aii + lda;
-                taup[base + i] = Reflectors.generate(nn - i - 1, a, aij, Math.min(aij + lda, ao + i + (nn - 1) * lda),
-                        lda);
+                taup[base + i] =
+                        Reflectors.generate(nn - i - 1, a, aij, Math.min(aij + lda, ao + i + (nn - 1) * lda), lda);
                 e[base + i] = a[aij];
                 a[aij] = 1.0;
                 int xi = i * ldx;

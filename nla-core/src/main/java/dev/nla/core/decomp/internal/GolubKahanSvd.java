@@ -74,7 +74,8 @@ public final class GolubKahanSvd implements Svd {
     public double[] singularValues(Matrix a) {
         Objects.requireNonNull(a, "a");
         Require.allFinite("a", a);
-        DenseMatrix work = a.rows() < a.cols() ? a.toDense().transpose() : a.toDense().copy();
+        DenseMatrix work =
+                a.rows() < a.cols() ? a.toDense().transpose() : a.toDense().copy();
         return compute(work, false, false).sigma;
     }
 

@@ -139,7 +139,8 @@ public final class Reflectors {
      * @param cOff index of \(c_{00}\)
      * @param ldc  leading dimension of \(C\)
      */
-    public static void applyLeft(int m, int n, double[] v, int vOff, int inc, double tau, double[] c, int cOff, int ldc) {
+    public static void applyLeft(
+            int m, int n, double[] v, int vOff, int inc, double tau, double[] c, int cOff, int ldc) {
         if (tau == 0.0 || m == 0) {
             return;
         }
@@ -241,8 +242,23 @@ public final class Reflectors {
         double[] g = new double[k * k];
         Backend be = Backends.active();
         if (m > 0) {
-            be.gemm(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, k, k, m, 1.0, v, 0, Math.max(1, m), v, 0,
-                    Math.max(1, m), 0.0, g, 0, k);
+            be.gemm(
+                    Transpose.TRANSPOSE,
+                    Transpose.NO_TRANSPOSE,
+                    k,
+                    k,
+                    m,
+                    1.0,
+                    v,
+                    0,
+                    Math.max(1, m),
+                    v,
+                    0,
+                    Math.max(1, m),
+                    0.0,
+                    g,
+                    0,
+                    k);
         }
         double[] col = new double[k];
         for (int j = 0; j < k; j++) {
@@ -288,8 +304,20 @@ public final class Reflectors {
         int ldv = Math.max(1, m);
         double[] w = new double[k * n];
         be.gemm(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, k, n, m, 1.0, v, 0, ldv, c, cOff, ldc, 0.0, w, 0, k);
-        be.trmm(Side.LEFT, Triangle.UPPER, transpose ? Transpose.TRANSPOSE : Transpose.NO_TRANSPOSE,
-                Diagonal.NON_UNIT, k, n, 1.0, t, 0, k, w, 0, k);
+        be.trmm(
+                Side.LEFT,
+                Triangle.UPPER,
+                transpose ? Transpose.TRANSPOSE : Transpose.NO_TRANSPOSE,
+                Diagonal.NON_UNIT,
+                k,
+                n,
+                1.0,
+                t,
+                0,
+                k,
+                w,
+                0,
+                k);
         be.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, n, k, -1.0, v, 0, ldv, w, 0, k, 1.0, c, cOff, ldc);
     }
 
@@ -317,8 +345,20 @@ public final class Reflectors {
         int ldv = Math.max(1, n);
         double[] w = new double[m * k];
         be.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, m, k, n, 1.0, c, cOff, ldc, v, 0, ldv, 0.0, w, 0, m);
-        be.trmm(Side.RIGHT, Triangle.UPPER, transpose ? Transpose.TRANSPOSE : Transpose.NO_TRANSPOSE,
-                Diagonal.NON_UNIT, m, k, 1.0, t, 0, k, w, 0, m);
+        be.trmm(
+                Side.RIGHT,
+                Triangle.UPPER,
+                transpose ? Transpose.TRANSPOSE : Transpose.NO_TRANSPOSE,
+                Diagonal.NON_UNIT,
+                m,
+                k,
+                1.0,
+                t,
+                0,
+                k,
+                w,
+                0,
+                m);
         be.gemm(Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, m, n, k, -1.0, w, 0, m, v, 0, ldv, 1.0, c, cOff, ldc);
     }
 

@@ -75,7 +75,9 @@ public final class Rotations {
         }
         int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
         long work = (long) rows * count;
-        int parts = work >= PARALLEL_THRESHOLD ? Math.min(blocks, Runtime.getRuntime().availableProcessors()) : 1;
+        int parts = work >= PARALLEL_THRESHOLD
+                ? Math.min(blocks, Runtime.getRuntime().availableProcessors())
+                : 1;
         if (parts <= 1) {
             for (int r = 0; r < rows; r += ROW_BLOCK) {
                 KERNEL.apply(a, off, ld, r, Math.min(rows, r + ROW_BLOCK), col0, count, c, cOff, s, sOff, forward);

@@ -314,7 +314,8 @@ public final class TridiagonalQl {
                 }
                 if (bad > 0) {
                     throw new NotConvergedException(
-                            "tridiagonal QL: " + bad + " of " + (n - 1) + " off-diagonal entries did not converge", jtot);
+                            "tridiagonal QL: " + bad + " of " + (n - 1) + " off-diagonal entries did not converge",
+                            jtot);
                 }
             }
         }

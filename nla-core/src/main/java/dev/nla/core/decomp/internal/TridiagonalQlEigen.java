@@ -77,24 +77,11 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
      * @throws NonFiniteValueException if the lower triangle has a NaN or infinity
      */
     static Prepared prepare(Matrix a) {
-        Objects.requireNonNull(a, "a");
-        Require.square("a", a);
+        double[] full = lowerCopy(a);
         int n = a.rows();
-        DenseMatrix ad = a.toDense();
-        double[] full = new double[Math.max(1, n) * n];
-        double[] src = ad.data();
         double amax = 0.0;
-        for (int j = 0; j < n; j++) {
-            int base = ad.offset() + j * ad.ld();
-            for (int i = j; i < n; i++) {
-                double v = src[base + i];
-                if (!Double.isFinite(v)) {
-                    throw new NonFiniteValueException("a", i, j, v);
-                }
-                full[i + j * n] = v;
-                full[j + i * n] = v;
-                amax = Math.max(amax, Math.abs(v));
-            }
+        for (double v : full) {
+            amax = Math.max(amax, Math.abs(v));
         }
         double scale = 1.0;
         if (amax > 0.0 && amax < SMLNUM) {
@@ -108,6 +95,33 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
             }
         }
         return new Prepared(n, full, scale);
+    }
+
+    /**
+     * Checks the input (square, finite lower triangle) and returns a compact copy of it with the
+     * lower triangle mirrored into the upper one.
+     *
+     * @throws NonFiniteValueException if the lower triangle has a NaN or infinity
+     */
+    static double[] lowerCopy(Matrix a) {
+        Objects.requireNonNull(a, "a");
+        Require.square("a", a);
+        int n = a.rows();
+        DenseMatrix ad = a.toDense();
+        double[] full = new double[n * n];
+        double[] src = ad.data();
+        for (int j = 0; j < n; j++) {
+            int base = ad.offset() + j * ad.ld();
+            for (int i = j; i < n; i++) {
+                double v = src[base + i];
+                if (!Double.isFinite(v)) {
+                    throw new NonFiniteValueException("a", i, j, v);
+                }
+                full[i + j * n] = v;
+                full[j + i * n] = v;
+            }
+        }
+        return full;
     }
 
     static void unscale(double[] d, double scale) {

@@ -53,10 +53,40 @@ public final class Tridiagonalization {
                 int rest = nn - nb;
                 int a22 = blk + nb + nb * lda;
                 // A22 -= V W^T + W V^T  (V = A(nb:, 0:nb), W(nb:, 0:nb))
-                be.gemm(Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, rest, rest, nb, -1.0, a, blk + nb, lda, w, nb,
-                        nn, 1.0, a, a22, lda);
-                be.gemm(Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, rest, rest, nb, -1.0, w, nb, nn, a, blk + nb,
-                        lda, 1.0, a, a22, lda);
+                be.gemm(
+                        Transpose.NO_TRANSPOSE,
+                        Transpose.TRANSPOSE,
+                        rest,
+                        rest,
+                        nb,
+                        -1.0,
+                        a,
+                        blk + nb,
+                        lda,
+                        w,
+                        nb,
+                        nn,
+                        1.0,
+                        a,
+                        a22,
+                        lda);
+                be.gemm(
+                        Transpose.NO_TRANSPOSE,
+                        Transpose.TRANSPOSE,
+                        rest,
+                        rest,
+                        nb,
+                        -1.0,
+                        w,
+                        nb,
+                        nn,
+                        a,
+                        blk + nb,
+                        lda,
+                        1.0,
+                        a,
+                        a22,
+                        lda);
                 for (int j = 0; j < nb; j++) {
                     int jj = blk + j + j * lda;
                     a[jj + 1] = e[i + j];
@@ -79,7 +109,16 @@ public final class Tridiagonalization {
 
     /** dlatrd, lower: reduces the first nb columns of the nn x nn block, returning W. */
     private static void panel(
-            Backend be, int nn, int nb, double[] a, int ao, int lda, double[] e, double[] tau, int base, double[] w,
+            Backend be,
+            int nn,
+            int nb,
+            double[] a,
+            int ao,
+            int lda,
+            double[] e,
+            double[] tau,
+            int base,
+            double[] w,
             int ldw) {
         final Transpose nt = Transpose.NO_TRANSPOSE;
         final Transpose tr = Transpose.TRANSPOSE;

@@ -1,0 +1,56 @@
+package dev.nla.core.decomp;
+
+import dev.nla.core.decomp.internal.GolubKahanSvd;
+import dev.nla.core.decomp.internal.NetlibSvd;
+import dev.nla.core.decomp.internal.NetlibSymmetricEigen;
+import dev.nla.core.decomp.internal.TridiagonalQlEigen;
+
+/**
+ * Factory of the decomposition algorithms: the default pure-Java implementation of each interface,
+ * and a {@code native...} variant backed by the system LAPACK.
+ */
+public final class Decompositions {
+    private Decompositions() {}
+
+    /**
+     * The pure-Java SVD: QR pre-reduction for \(m \ge 1.6 n\) (or \(n \ge 1.6 m\)), blocked
+     * Golub–Kahan bidiagonalization, Demmel–Kahan bidiagonal QR.
+     *
+     * @return a stateless, thread-safe {@link Svd}
+     */
+    public static Svd svd() {
+        return new GolubKahanSvd();
+    }
+
+    /**
+     * The SVD by native LAPACK {@code dgesdd}.
+     *
+     * @return a thread-safe {@link Svd}
+     * @throws IllegalStateException if no native LAPACK loads (install one with {@code apt-get
+     *     install libopenblas0-pthread})
+     */
+    public static Svd nativeSvd() {
+        return new NetlibSvd();
+    }
+
+    /**
+     * The pure-Java symmetric eigensolver: blocked tridiagonalization, implicit QL/QR,
+     * back-transformation.
+     *
+     * @return a stateless, thread-safe {@link SymmetricEigen}
+     */
+    public static SymmetricEigen symmetricEigen() {
+        return new TridiagonalQlEigen();
+    }
+
+    /**
+     * The symmetric eigensolver by native LAPACK {@code dsyevd}.
+     *
+     * @return a thread-safe {@link SymmetricEigen}
+     * @throws IllegalStateException if no native LAPACK loads (install one with {@code apt-get
+     *     install libopenblas0-pthread})
+     */
+    public static SymmetricEigen nativeSymmetricEigen() {
+        return new NetlibSymmetricEigen();
+    }
+}

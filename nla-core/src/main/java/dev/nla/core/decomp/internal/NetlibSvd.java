@@ -1,0 +1,93 @@
+package dev.nla.core.decomp.internal;
+
+import dev.ludovic.netlib.lapack.LAPACK;
+import dev.nla.core.decomp.Svd;
+import dev.nla.core.decomp.SvdResult;
+import dev.nla.core.decomp.SvdVectors;
+import dev.nla.core.error.NotConvergedException;
+import dev.nla.core.error.Require;
+import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.matrix.Matrix;
+import java.util.Objects;
+import org.netlib.util.intW;
+
+/**
+ * SVD by native LAPACK {@code dgesdd} (divide and conquer; {@code JOBZ = 'S'} thin, {@code 'A'}
+ * full, {@code 'N'} values only) through {@code dev.ludovic.netlib}. Same contract as the Java
+ * implementation: input copied, singular values decreasing, signs fixed as in {@link SvdResult}.
+ */
+public final class NetlibSvd implements Svd {
+    private final LAPACK lapack;
+
+    /**
+     * Binds to the native library.
+     *
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public NetlibSvd() {
+        this.lapack = LapackLoader.load();
+    }
+
+    @Override
+    public SvdResult decompose(Matrix a, SvdVectors vectors) {
+        Objects.requireNonNull(a, "a");
+        Objects.requireNonNull(vectors, "vectors");
+        Require.allFinite("a", a);
+        int m = a.rows();
+        int n = a.cols();
+        int k = Math.min(m, n);
+        boolean full = vectors == SvdVectors.FULL;
+        int ucols = full ? m : k;
+        int vtrows = full ? n : k;
+        if (k == 0) {
+            DenseMatrix u = full ? DenseMatrix.identity(m) : DenseMatrix.zeros(m, 0);
+            DenseMatrix vt = full ? DenseMatrix.identity(n) : DenseMatrix.zeros(0, n);
+            return new SvdResult(u, new double[0], vt);
+        }
+        double[] work = a.toDense().toColumnMajorArray();
+        double[] s = new double[k];
+        double[] u = new double[m * ucols];
+        double[] vt = new double[vtrows * n];
+        String jobz = full ? "A" : "S";
+        run(jobz, m, n, work, s, u, m, vt, vtrows);
+        DenseMatrix um = DenseMatrix.wrap(m, ucols, u);
+        DenseMatrix vtm = DenseMatrix.wrap(vtrows, n, vt);
+        Signs.fixSvd(um, vtm, k);
+        return new SvdResult(um, s, vtm);
+    }
+
+    @Override
+    public double[] singularValues(Matrix a) {
+        Objects.requireNonNull(a, "a");
+        Require.allFinite("a", a);
+        int m = a.rows();
+        int n = a.cols();
+        int k = Math.min(m, n);
+        if (k == 0) {
+            return new double[0];
+        }
+        double[] work = a.toDense().toColumnMajorArray();
+        double[] s = new double[k];
+        run("N", m, n, work, s, new double[1], 1, new double[1], 1);
+        return s;
+    }
+
+    private void run(String jobz, int m, int n, double[] a, double[] s, double[] u, int ldu, double[] vt, int ldvt) {
+        int k = Math.min(m, n);
+        int[] iwork = new int[8 * k];
+        double[] query = new double[1];
+        intW info = new intW(0);
+        lapack.dgesdd(jobz, m, n, a, m, s, u, ldu, vt, ldvt, query, -1, iwork, info);
+        if (info.val != 0) {
+            throw new IllegalStateException("dgesdd workspace query failed with info = " + info.val);
+        }
+        double[] work = new double[Math.max(1, (int) query[0])];
+        lapack.dgesdd(jobz, m, n, a, m, s, u, ldu, vt, ldvt, work, work.length, iwork, info);
+        if (info.val > 0) {
+            throw new NotConvergedException("dgesdd: the bidiagonal divide and conquer did not converge", info.val);
+        }
+        if (info.val < 0) {
+            throw new IllegalStateException("dgesdd rejected argument " + (-info.val));
+        }
+    }
+}

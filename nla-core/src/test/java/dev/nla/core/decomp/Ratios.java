@@ -1,0 +1,111 @@
+package dev.nla.core.decomp;
+
+import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.matrix.Matrix;
+import dev.nla.core.testing.Tolerances;
+
+/**
+ * LAPACK-style test ratios computed naively (plain loops, in extended summation order), independent
+ * of the code under test.
+ *
+ * <ul>
+ *   <li>residual: \(\|A - U\Sigma V^{\mathsf T}\|_F / (\max(m,n)\,u\,\|A\|_F)\) (0 when \(A = 0\)
+ *       and the reconstruction is exactly 0);
+ *   <li>orthogonality: \(\|Q^{\mathsf T}Q - I\|_F / (\max(p, q)\,u)\) for a \(p \times q\) \(Q\) with
+ *       orthonormal columns (LAPACK's dort01 normalizes by the vector length, here the larger
+ *       dimension).
+ * </ul>
+ *
+ * A backward-stable factorization gives ratios of order 1; the acceptance threshold is 30.
+ */
+final class Ratios {
+    static final double THRESHOLD = 30.0;
+
+    private Ratios() {}
+
+    static double frobenius(Matrix a) {
+        double s = 0.0;
+        for (int j = 0; j < a.cols(); j++) {
+            for (int i = 0; i < a.rows(); i++) {
+                double v = a.get(i, j);
+                s += v * v;
+            }
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Residual ratio of \(A \approx U_{:,0:k}\operatorname{diag}(w)W^{\mathsf T}_{0:k,:}\), where W is given transposed. */
+    static double svdResidual(Matrix a, DenseMatrix u, double[] s, DenseMatrix vt) {
+        int m = a.rows();
+        int n = a.cols();
+        int k = s.length;
+        double[][] us = new double[m][k];
+        for (int i = 0; i < m; i++) {
+            for (int l = 0; l < k; l++) {
+                us[i][l] = u.get(i, l) * s[l];
+            }
+        }
+        double[][] vtd = vt.toArray();
+        double err = 0.0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double r = a.get(i, j);
+                for (int l = 0; l < k; l++) {
+                    r -= us[i][l] * vtd[l][j];
+                }
+                err += r * r;
+            }
+        }
+        return ratio(Math.sqrt(err), Math.max(m, n) * Tolerances.U * frobenius(a));
+    }
+
+    /** Residual ratio of \(A \approx Z \operatorname{diag}(\lambda) Z^{\mathsf T}\) for symmetric A given by its lower triangle. */
+    static double eigenResidual(Matrix a, double[] lambda, DenseMatrix z) {
+        int n = lambda.length;
+        double[][] zd = z.toArray();
+        double err = 0.0;
+        double norm = 0.0;
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                double aij = i >= j ? a.get(i, j) : a.get(j, i);
+                norm += aij * aij;
+                double r = aij;
+                for (int l = 0; l < n; l++) {
+                    r -= zd[i][l] * lambda[l] * zd[j][l];
+                }
+                err += r * r;
+            }
+        }
+        return ratio(Math.sqrt(err), n * Tolerances.U * Math.sqrt(norm));
+    }
+
+    /** Orthogonality ratio of the columns of q. */
+    static double orthonormalColumns(DenseMatrix q) {
+        int p = q.rows();
+        int c = q.cols();
+        double[][] qd = q.toArray();
+        double err = 0.0;
+        for (int a = 0; a < c; a++) {
+            for (int b = 0; b < c; b++) {
+                double s = a == b ? -1.0 : 0.0;
+                for (int i = 0; i < p; i++) {
+                    s += qd[i][a] * qd[i][b];
+                }
+                err += s * s;
+            }
+        }
+        return ratio(Math.sqrt(err), Math.max(p, c) * Tolerances.U);
+    }
+
+    /** Orthogonality ratio of the rows of q. */
+    static double orthonormalRows(DenseMatrix q) {
+        return orthonormalColumns(q.transpose());
+    }
+
+    private static double ratio(double err, double scale) {
+        if (err == 0.0) {
+            return 0.0;
+        }
+        return err / scale;
+    }
+}
