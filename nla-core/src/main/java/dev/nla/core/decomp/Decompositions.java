@@ -1,5 +1,6 @@
 package dev.nla.core.decomp;
 
+import dev.nla.core.decomp.internal.DivideAndConquerEigen;
 import dev.nla.core.decomp.internal.GolubKahanSvd;
 import dev.nla.core.decomp.internal.NetlibSvd;
 import dev.nla.core.decomp.internal.NetlibSymmetricEigen;
@@ -34,12 +35,25 @@ public final class Decompositions {
     }
 
     /**
-     * The pure-Java symmetric eigensolver: blocked tridiagonalization, implicit QL/QR,
-     * back-transformation.
+     * The pure-Java symmetric eigensolver: blocked tridiagonalization, divide and conquer on the
+     * tridiagonal matrix (Cuppen, Gu–Eisenstat), back-transformation with blocked reflectors
+     * (LAPACK dsyevd's pipeline). Values only: implicit QL after the reduction.
      *
      * @return a stateless, thread-safe {@link SymmetricEigen}
      */
     public static SymmetricEigen symmetricEigen() {
+        return new DivideAndConquerEigen();
+    }
+
+    /**
+     * The pure-Java symmetric eigensolver with the implicit QL/QR iteration on the tridiagonal
+     * matrix, rotating the accumulated reflectors (LAPACK dsyev's pipeline): slower than {@link
+     * #symmetricEigen()} for large orders with vectors, but with a smaller workspace (one \(n
+     * \times n\) matrix).
+     *
+     * @return a stateless, thread-safe {@link SymmetricEigen}
+     */
+    public static SymmetricEigen symmetricEigenQl() {
         return new TridiagonalQlEigen();
     }
 

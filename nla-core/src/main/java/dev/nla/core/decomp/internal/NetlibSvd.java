@@ -6,6 +6,7 @@ import dev.nla.core.decomp.SvdResult;
 import dev.nla.core.decomp.SvdVectors;
 import dev.nla.core.error.NotConvergedException;
 import dev.nla.core.error.Require;
+import dev.nla.core.error.SizeLimitExceededException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
 import java.util.Objects;
@@ -46,11 +47,14 @@ public final class NetlibSvd implements Svd {
         }
         double[] work = a.toDense().toColumnMajorArray();
         double[] s = new double[k];
-        double[] u = new double[m * ucols];
+        // dev.ludovic.netlib checks U against LDU x M whatever JOBZ is: allocate that much
+        double[] u = new double[m * m];
         double[] vt = new double[vtrows * n];
         String jobz = full ? "A" : "S";
         run(jobz, m, n, work, s, u, m, vt, vtrows);
-        DenseMatrix um = DenseMatrix.wrap(m, ucols, u);
+        DenseMatrix um = ucols == m
+                ? DenseMatrix.wrap(m, m, u)
+                : DenseMatrix.wrap(m, m, u).columns(0, ucols).copy();
         DenseMatrix vtm = DenseMatrix.wrap(vtrows, n, vt);
         Signs.fixSvd(um, vtm, k);
         return new SvdResult(um, s, vtm);
@@ -81,7 +85,17 @@ public final class NetlibSvd implements Svd {
         if (info.val != 0) {
             throw new IllegalStateException("dgesdd workspace query failed with info = " + info.val);
         }
-        double[] work = new double[Math.max(1, (int) query[0])];
+        // some LAPACK builds under-report the workspace; never go below the documented minimum
+        long mn = k;
+        long mx = Math.max(m, n);
+        long minimum = jobz.equals("N")
+                ? 3 * mn + Math.max(mx, 7 * mn)
+                : 3 * mn + Math.max(mx, 4 * mn * mn + 4 * mn) + 3 * mn * mn;
+        long lwork = Math.max((long) query[0], minimum);
+        if (lwork > Integer.MAX_VALUE - 8) {
+            throw new SizeLimitExceededException("dgesdd workspace", lwork, Integer.MAX_VALUE - 8);
+        }
+        double[] work = new double[(int) lwork];
         lapack.dgesdd(jobz, m, n, a, m, s, u, ldu, vt, ldvt, work, work.length, iwork, info);
         if (info.val > 0) {
             throw new NotConvergedException("dgesdd: the bidiagonal divide and conquer did not converge", info.val);

@@ -39,9 +39,7 @@ public final class Reflectors {
         if (sum > 0x1.0p-900 && sum < 0x1.0p900) {
             return Math.sqrt(sum);
         }
-        if (sum == 0.0) {
-            return 0.0;
-        }
+        // tiny (possibly all squares underflowed), huge or non-finite: rescale by the largest entry
         double scale = 0.0;
         for (int i = 0, p = off; i < n; i++, p += inc) {
             scale = Math.max(scale, Math.abs(x[p]));
@@ -69,7 +67,7 @@ public final class Reflectors {
         double y = Math.abs(b);
         double w = Math.max(x, y);
         double z = Math.min(x, y);
-        if (z == 0.0 || w > 0x1.0p1000 || w < 0x1.0p-1000) {
+        if (z == 0.0 || w > 0x1.0p500 || z < 0x1.0p-500) {
             return z == 0.0 ? w : w * Math.sqrt(1.0 + (z / w) * (z / w));
         }
         return Math.sqrt(x * x + y * y);

@@ -69,7 +69,7 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
         return d;
     }
 
-    private record Prepared(int n, double[] full, double scale) {}
+    record Prepared(int n, double[] full, double scale) {}
 
     /**
      * Checks the input and copies its lower triangle into full symmetric storage.
