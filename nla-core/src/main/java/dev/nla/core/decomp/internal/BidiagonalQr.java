@@ -4,7 +4,7 @@ import dev.nla.core.error.NotConvergedException;
 
 /**
  * Singular values and vectors of an upper bidiagonal matrix by implicit QR with the zero-shift
- * variant of Demmel and Kahan (LAPACK dbdsqr) [Demmel–Kahan 1990].
+ * variant of Demmel and Kahan (LAPACK dbdsqr) [Demmel and Kahan 1990].
  *
  * <p>For \(B = U_B \Sigma V_B^{\mathsf T}\) the routine overwrites \(d\) with \(\Sigma\) (sorted
  * decreasingly, non-negative) and post-multiplies two given matrices: \(U \leftarrow U U_B\) and \(V

@@ -6,8 +6,8 @@ import dev.nla.core.blas.Transpose;
 
 /**
  * Blocked Householder reduction of an \(m \times n\) matrix, \(m \ge n\), to upper bidiagonal form
- * \(A = Q B P^{\mathsf T}\) (LAPACK dgebrd with dlabrd) [Golub–Van Loan 2013, §5.4.8], [Dongarra
- * et al. 1989].
+ * \(A = Q B P^{\mathsf T}\) (LAPACK dgebrd with dlabrd) [Golub and Van Loan 2013, §5.4.8], [Dongarra, Hammarling and
+ * Sorensen 1989].
  *
  * <p>Each block of \(n_b\) columns and rows is reduced by \(n_b\) left/right reflector pairs while
  * the updates of the trailing matrix are accumulated in \(X\) (\(m \times n_b\)) and \(Y\) (\(n

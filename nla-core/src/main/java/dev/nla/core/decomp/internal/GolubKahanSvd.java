@@ -10,8 +10,8 @@ import java.util.Objects;
 
 /**
  * Pure-Java SVD: optional QR pre-reduction, blocked Golub–Kahan bidiagonalization, and the
- * Demmel–Kahan bidiagonal QR iteration (the LAPACK dgesvd pipeline) [Golub–Kahan 1965],
- * [Demmel–Kahan 1990], [Chan 1982].
+ * Demmel–Kahan bidiagonal QR iteration (the LAPACK dgesvd pipeline) [Golub and Kahan 1965],
+ * [Demmel and Kahan 1990], [Chan 1982].
  *
  * <p>Steps for an \(m \times n\) input (a wide input is transposed first, so \(m \ge n\)):
  * <ol>

@@ -6,7 +6,7 @@ package dev.nla.core.decomp.internal;
  * \(2 \times 2\) symmetric matrix.
  *
  * <p>Each routine follows the numerical analysis of its LAPACK counterpart (dlartg, dlas2, dlasv2,
- * dlaev2) [Demmel–Kahan 1990], [Anderson et al. 1999]; results go into a caller-provided array so
+ * dlaev2) [Demmel and Kahan 1990], [Anderson et al. 1999]; results go into a caller-provided array so
  * that the hot loops allocate nothing.
  */
 public final class PlaneRotations {

@@ -9,7 +9,7 @@ import dev.nla.core.blas.Triangle;
 
 /**
  * Householder reflectors \(H = I - \tau v v^{\mathsf T}\) with \(v_0 = 1\) (LAPACK convention), their
- * compact-WY blocks \(H_0 H_1 \cdots H_{k-1} = I - V T V^{\mathsf T}\) [Schreiber–Van Loan 1989],
+ * compact-WY blocks \(H_0 H_1 \cdots H_{k-1} = I - V T V^{\mathsf T}\) [Schreiber and Van Loan 1989],
  * and the blocked Householder QR built from them, on raw column-major storage.
  *
  * <p>Level-3 work (block application, trailing updates) goes through the active {@link Backend}'s

@@ -4,7 +4,7 @@ import dev.nla.core.error.NotConvergedException;
 
 /**
  * Eigenvalues and eigenvectors of a symmetric tridiagonal matrix by the implicit QL or QR
- * iteration with Wilkinson-type shifts (LAPACK dsteqr) [Golub–Van Loan 2013, §8.3.5], [Greenbaum–
+ * iteration with Wilkinson-type shifts (LAPACK dsteqr) [Golub and Van Loan 2013, §8.3.5], [Greenbaum and
  * Dongarra 1989].
  *
  * <p>The matrix is split wherever \(|e_i| \le \varepsilon \sqrt{|d_i|}\sqrt{|d_{i+1}|}\); each

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Pure-Java symmetric eigensolver: blocked tridiagonalization, implicit QL/QR on the tridiagonal
  * matrix, and back-transformation by rotating the explicitly accumulated \(Q\) (the LAPACK dsyev
- * pipeline) [Golub–Van Loan 2013, §8.3].
+ * pipeline) [Golub and Van Loan 2013, §8.3].
  *
  * <p>Steps: copy the lower triangle into full symmetric storage (scaled into a safe range if its
  * largest entry is extreme); reduce \(A = Q T Q^{\mathsf T}\) (dsytrd/dlatrd, half the flops in

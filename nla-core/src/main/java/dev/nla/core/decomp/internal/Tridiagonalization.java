@@ -6,8 +6,8 @@ import dev.nla.core.blas.Transpose;
 
 /**
  * Blocked Householder reduction of a symmetric matrix to tridiagonal form \(A = Q T Q^{\mathsf
- * T}\) (LAPACK dsytrd/dlatrd, lower triangle) [Golub–Van Loan 2013, §8.3.1], [Dongarra et al.
- * 1989].
+ * T}\) (LAPACK dsytrd/dlatrd, lower triangle) [Golub and Van Loan 2013, §8.3.1], [Dongarra, Hammarling and
+ * Sorensen 1989].
  *
  * <p>The matrix is kept in <em>full</em> symmetric storage: each block of \(n_b\) reflectors is
  * computed by dlatrd, which accumulates \(W\) so that the trailing matrix receives the rank-\(2
