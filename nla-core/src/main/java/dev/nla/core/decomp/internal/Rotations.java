@@ -21,7 +21,7 @@ public final class Rotations {
     private static RotationKernel selectKernel() {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             try {
-                Class<?> k = Class.forName("dev.nla.core.decomp.internal.VectorRotationKernel");
+                Class<?> k = Class.forName("dev.nla.core.decomp.internal.VectorMicroKernelRotation");
                 if ((Boolean) k.getDeclaredMethod("hardwareSupported").invoke(null)) {
                     return (RotationKernel) k.getDeclaredConstructor().newInstance();
                 }

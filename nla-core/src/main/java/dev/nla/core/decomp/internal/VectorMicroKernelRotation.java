@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link RotationKernel} on the Vector API: each rotation updates the two column segments with
  * vectors of the preferred species. Loaded only when {@code jdk.incubator.vector} is present.
  */
-final class VectorRotationKernel implements RotationKernel {
+final class VectorMicroKernelRotation implements RotationKernel {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     /**
