@@ -24,6 +24,9 @@ public record EigenResult(double[] eigenvalues, DenseMatrix eigenvectors, EigenO
     /**
      * Validates the shapes and the ordering.
      *
+     * @param eigenvalues  the eigenvalues, sorted in {@code order}; copied
+     * @param eigenvectors \(Z\), \(n \times n\)
+     * @param order        the order of the eigenvalues
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if {@code eigenvectors} is not \(n \times n\) for \(n\)
      *     eigenvalues

@@ -17,6 +17,10 @@ public record MinimumNormSolution(DenseMatrix x, int rank, double[] singularValu
     /**
      * Validates the record and copies the singular values.
      *
+     * @param x              the solution
+     * @param rank           the effective rank
+     * @param singularValues the singular values of \(A\); copied
+     * @param rcond          the cut-off applied
      * @throws NullPointerException     if an argument is null
      * @throws IllegalArgumentException if {@code rank} is outside {@code [0, singularValues.length]}
      */

@@ -16,6 +16,8 @@ public record NewtonSchulzOptions(int maxIterations, double tolerance) {
     /**
      * Validates the parameters.
      *
+     * @param maxIterations iteration cap, {@code >= 1}
+     * @param tolerance     relative-change threshold, positive and finite
      * @throws IllegalArgumentException if {@code maxIterations < 1} or {@code tolerance} is not
      *     positive and finite
      */

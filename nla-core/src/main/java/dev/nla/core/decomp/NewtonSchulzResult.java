@@ -16,6 +16,10 @@ public record NewtonSchulzResult(DenseMatrix pseudoInverse, boolean converged, i
     /**
      * Validates the record.
      *
+     * @param pseudoInverse  the last iterate
+     * @param converged      whether the tolerance was met
+     * @param iterations     iterations performed, {@code >= 0}
+     * @param relativeChange the last relative change
      * @throws NullPointerException     if {@code pseudoInverse} is null
      * @throws IllegalArgumentException if {@code iterations} is negative
      */

@@ -31,6 +31,9 @@ public record SvdResult(DenseMatrix u, double[] singularValues, DenseMatrix vt) 
     /**
      * Validates the shapes and the ordering.
      *
+     * @param u              \(U\), \(m \times k\) or \(m \times m\)
+     * @param singularValues \(\sigma_1 \ge \dots \ge \sigma_k \ge 0\); copied
+     * @param vt             \(V^{\mathsf T}\), \(k \times n\) or \(n \times n\)
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if {@code u.cols()} or {@code vt.rows()} is smaller than the
      *     number of singular values, or {@code u.rows()} and {@code vt.cols()} do not have
