@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.nla.core.error.NonFiniteValueException;
+import dev.nla.core.error.SizeLimitExceededException;
 import dev.nla.core.matrix.CooBuilder;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
@@ -217,6 +218,25 @@ abstract class SvdContract {
         assertThatThrownBy(() -> create().singularValues(a))
                 .isInstanceOf(NonFiniteValueException.class)
                 .hasMessageContaining("(0, 1)");
+    }
+
+    @Test
+    void fullSvdBeyondTheArrayLimitIsRefusedBeforeAllocating() {
+        // U would be 70000 x 70000 = 4.9e9 entries > DenseMatrix.MAX_ELEMENTS
+        DenseMatrix a = DenseMatrix.zeros(70_000, 1);
+        assertThatThrownBy(() -> create().decompose(a, SvdVectors.FULL))
+                .isInstanceOf(SizeLimitExceededException.class)
+                .hasMessageContaining("U of the SVD");
+    }
+
+    @Test
+    void thinSvdOfAVeryTallMatrixNeedsNoSquareWorkspace() {
+        DenseMatrix a = DenseMatrix.zeros(70_000, 1);
+        a.set(3, 0, -2.0);
+        SvdResult r = create().decompose(a);
+        assertThat(r.singularValues()).containsExactly(2.0);
+        assertThat(r.u().get(3, 0)).isEqualTo(1.0);
+        assertThat(r.vt().get(0, 0)).isEqualTo(-1.0);
     }
 
     @Test

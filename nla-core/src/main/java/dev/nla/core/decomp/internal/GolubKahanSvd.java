@@ -51,6 +51,9 @@ public final class GolubKahanSvd implements Svd {
         int n = a.cols();
         boolean full = vectors == SvdVectors.FULL;
         boolean wide = m < n;
+        int k = Math.min(m, n);
+        Require.sizeWithin("U of the SVD", (long) m * (full ? m : k), DenseMatrix.MAX_ELEMENTS);
+        Require.sizeWithin("Vt of the SVD", (long) n * (full ? n : k), DenseMatrix.MAX_ELEMENTS);
         DenseMatrix work = wide ? a.toDense().transpose() : a.toDense().copy();
         int mt = work.rows();
         int nt = work.cols();
@@ -65,7 +68,6 @@ public final class GolubKahanSvd implements Svd {
             u = DenseMatrix.wrap(nt, nt, core.v);
             vt = DenseMatrix.wrap(mt, core.ucols, core.u).transpose();
         }
-        int k = Math.min(m, n);
         Signs.fixSvd(u, vt, k);
         return new SvdResult(u, core.sigma, vt);
     }

@@ -13,7 +13,7 @@ import java.util.Objects;
 import org.netlib.util.intW;
 
 /**
- * SVD by native LAPACK {@code dgesdd} (divide and conquer; {@code JOBZ = 'S'} thin, {@code 'A'}
+ * SVD by native LAPACK {@code dgesdd} (divide and conquer; {@code JOBZ = 'O'} thin, {@code 'A'}
  * full, {@code 'N'} values only) through {@code dev.ludovic.netlib}. Same contract as the Java
  * implementation: input copied, singular values decreasing, signs fixed as in {@link SvdResult}.
  */
@@ -40,6 +40,8 @@ public final class NetlibSvd implements Svd {
         boolean full = vectors == SvdVectors.FULL;
         int ucols = full ? m : k;
         int vtrows = full ? n : k;
+        Require.sizeWithin("U of the SVD", (long) m * ucols, DenseMatrix.MAX_ELEMENTS);
+        Require.sizeWithin("Vt of the SVD", (long) n * vtrows, DenseMatrix.MAX_ELEMENTS);
         if (k == 0) {
             DenseMatrix u = full ? DenseMatrix.identity(m) : DenseMatrix.zeros(m, 0);
             DenseMatrix vt = full ? DenseMatrix.identity(n) : DenseMatrix.zeros(0, n);
@@ -47,15 +49,27 @@ public final class NetlibSvd implements Svd {
         }
         double[] work = a.toDense().toColumnMajorArray();
         double[] s = new double[k];
-        // dev.ludovic.netlib checks U against LDU x M whatever JOBZ is: allocate that much
-        double[] u = new double[m * m];
-        double[] vt = new double[vtrows * n];
-        String jobz = full ? "A" : "S";
-        run(jobz, m, n, work, s, u, m, vt, vtrows);
-        DenseMatrix um = ucols == m
-                ? DenseMatrix.wrap(m, m, u)
-                : DenseMatrix.wrap(m, m, u).columns(0, ucols).copy();
-        DenseMatrix vtm = DenseMatrix.wrap(vtrows, n, vt);
+        DenseMatrix um;
+        DenseMatrix vtm;
+        if (full) {
+            double[] u = new double[m * m];
+            double[] vt = new double[n * n];
+            run("A", m, n, work, s, u, m, vt, n);
+            um = DenseMatrix.wrap(m, m, u);
+            vtm = DenseMatrix.wrap(n, n, vt);
+        } else if (m >= n) {
+            // JOBZ = 'O': U overwrites A (m x n), so no m x m array is needed
+            double[] vt = new double[n * n];
+            run("O", m, n, work, s, new double[1], 1, vt, n);
+            um = DenseMatrix.wrap(m, n, work);
+            vtm = DenseMatrix.wrap(n, n, vt);
+        } else {
+            // JOBZ = 'O' with m < n: Vt overwrites A (m x n)
+            double[] u = new double[m * m];
+            run("O", m, n, work, s, u, m, new double[1], 1);
+            um = DenseMatrix.wrap(m, m, u);
+            vtm = DenseMatrix.wrap(m, n, work);
+        }
         Signs.fixSvd(um, vtm, k);
         return new SvdResult(um, s, vtm);
     }
@@ -86,6 +100,7 @@ public final class NetlibSvd implements Svd {
             throw new IllegalStateException("dgesdd workspace query failed with info = " + info.val);
         }
         // some LAPACK builds under-report the workspace; never go below the documented minimum
+        // (the larger of the 'S'/'A' and 'O' bounds)
         long mn = k;
         long mx = Math.max(m, n);
         long minimum = jobz.equals("N")

@@ -14,7 +14,9 @@ import dev.nla.core.blas.internal.Parallel;
 public final class Rotations {
     private static final RotationKernel KERNEL = selectKernel();
     private static final int ROW_BLOCK = 64;
-    private static final long PARALLEL_THRESHOLD = 1L << 15;
+    // below ~6 * 2^18 flops per sequence the fork/join cost (and, on a loaded machine, waiting for a
+    // descheduled worker) outweighs the gain: run on the calling thread
+    private static final long PARALLEL_THRESHOLD = 1L << 18;
 
     private Rotations() {}
 

@@ -107,6 +107,7 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
         Objects.requireNonNull(a, "a");
         Require.square("a", a);
         int n = a.rows();
+        Require.sizeWithin("eigenvector matrix", (long) n * n, DenseMatrix.MAX_ELEMENTS);
         DenseMatrix ad = a.toDense();
         double[] full = new double[n * n];
         double[] src = ad.data();
