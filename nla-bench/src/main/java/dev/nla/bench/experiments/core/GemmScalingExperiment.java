@@ -26,8 +26,9 @@ import java.util.Map;
  * on one thread and on all cores, native BLAS if a library loads) and for the naive loop of
  * {@link NaiveKernels#gemm}.
  *
- * <p>Each (implementation, \(n\)) pair is timed by {@link Timing#measure}: warm-up, then the
- * median of several runs. Inputs are uniform in \([-1/2, 1/2)\) from {@link TestData} streams 0
+ * <p>Each implementation first runs for a while at a small size so that the JIT compiles its
+ * kernels; then each (implementation, \(n\)) pair is timed by {@link Timing#measure}: warm-up,
+ * then the median of several runs. Inputs are uniform in \([-1/2, 1/2)\) from {@link TestData} streams 0
  * and 1 of the run's seed. Every result is also compared with the first implementation's result
  * at the same \(n\): two correct products differ by at most \(2\gamma_n (|A||B|)_{ij} \le 2\gamma_n
  * n \max|a| \max|b|\) [Higham 2002, §3.5], so the table reports the scaled difference
@@ -62,15 +63,24 @@ public final class GemmScalingExperiment implements Experiment {
     /** One implementation under test; {@code backend} is null for the naive loop. */
     private record Impl(String id, String kind, int threads, Backend backend, int maxN, String description) {}
 
-    /** The sizes and timing plan of one scale. */
-    private record Config(int[] sizes, int naiveMaxN, int scalarMaxN, Timing.Plan plan) {}
+    /**
+     * The sizes and timing plan of one scale. {@code jitSeconds} is spent running each
+     * implementation at {@link #JIT_WARMUP_N} before any measurement, so that the JIT has compiled
+     * (and, for the Vector API, intrinsified) its kernels: the per-size warm-up of the plan is too
+     * short for that at the smallest sizes.
+     */
+    private record Config(int[] sizes, int naiveMaxN, int scalarMaxN, double jitSeconds, Timing.Plan plan) {}
+
+    /** Order of the matrices used for the initial JIT warm-up. */
+    private static final int JIT_WARMUP_N = 96;
 
     private static Config config(Scale scale) {
         return switch (scale) {
-            case SMOKE -> new Config(new int[] {32, 64}, 64, 64, new Timing.Plan(1, 0.0, 3, 1.0));
-            case QUICK -> new Config(new int[] {64, 128, 256, 512, 1024}, 512, 1024, new Timing.Plan(1, 0.2, 5, 2.0));
+            case SMOKE -> new Config(new int[] {32, 64}, 64, 64, 0.0, new Timing.Plan(1, 0.0, 3, 1.0));
+            case QUICK -> new Config(
+                    new int[] {64, 128, 256, 512, 1024}, 512, 1024, 0.5, new Timing.Plan(1, 0.2, 5, 2.0));
             case PAPER -> new Config(
-                    new int[] {64, 128, 256, 512, 1024, 2048, 4096}, 1024, 2048, new Timing.Plan(2, 1.0, 7, 5.0));
+                    new int[] {64, 128, 256, 512, 1024, 2048, 4096}, 1024, 2048, 2.0, new Timing.Plan(2, 1.0, 7, 5.0));
         };
     }
 
@@ -100,6 +110,7 @@ public final class GemmScalingExperiment implements Experiment {
         context.option("implementations", implIds);
         context.option("naiveMaxN", cfg.naiveMaxN());
         context.option("scalarMaxN", cfg.scalarMaxN());
+        context.option("jitWarmupSeconds", cfg.jitSeconds());
         context.option("warmupRuns", cfg.plan().warmupRuns());
         context.option("warmupSeconds", cfg.plan().warmupSeconds());
         context.option("repetitions", cfg.plan().repetitions());
@@ -113,7 +124,10 @@ public final class GemmScalingExperiment implements Experiment {
                 }
             }
         }
-        context.progress().start(name(), steps);
+        context.progress().start(name(), steps + (cfg.jitSeconds() > 0 ? impls.size() : 0));
+        if (cfg.jitSeconds() > 0) {
+            jitWarmup(context, impls, cfg.jitSeconds());
+        }
 
         Table table = Table.builder()
                 .text("implementation")
@@ -166,6 +180,31 @@ public final class GemmScalingExperiment implements Experiment {
         return impls;
     }
 
+    private static void jitWarmup(ExperimentContext context, List<Impl> impls, double seconds) {
+        int n = JIT_WARMUP_N;
+        double[] a = TestData.uniform(n, n, context.seed(), 2);
+        double[] b = TestData.uniform(n, n, context.seed(), 3);
+        double[] c = new double[n * n];
+        for (Impl impl : impls) {
+            Runnable op = operation(impl, n, a, b, c);
+            long end = System.nanoTime() + (long) (seconds * 1e9);
+            do {
+                op.run();
+            } while (System.nanoTime() < end);
+            context.progress().step("JIT warm-up " + impl.id());
+        }
+    }
+
+    private static Runnable operation(Impl impl, int n, double[] a, double[] b, double[] c) {
+        if (impl.backend() == null) {
+            return () -> NaiveKernels.gemm(n, n, n, a, b, c);
+        }
+        DenseMatrix am = DenseMatrix.wrap(n, n, a);
+        DenseMatrix bm = DenseMatrix.wrap(n, n, b);
+        DenseMatrix cm = DenseMatrix.wrap(n, n, c);
+        return () -> Blas.gemm(impl.backend(), Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, am, bm, 0.0, cm);
+    }
+
     private void measureSize(
             ExperimentContext context,
             int n,
@@ -181,20 +220,13 @@ public final class GemmScalingExperiment implements Experiment {
         String referenceId = null;
         double scale = n * maxAbs(a) * maxAbs(b);
         double bound = 2 * gamma(n);
-        DenseMatrix am = DenseMatrix.wrap(n, n, a);
-        DenseMatrix bm = DenseMatrix.wrap(n, n, b);
-        DenseMatrix cm = DenseMatrix.wrap(n, n, c);
         Map<String, Double> seconds = new LinkedHashMap<>();
         List<Object[]> rows = new ArrayList<>();
         for (Impl impl : impls) {
             if (n > impl.maxN()) {
                 continue;
             }
-            Runnable op = impl.backend() == null
-                    ? () -> NaiveKernels.gemm(n, n, n, a, b, c)
-                    : () -> Blas.gemm(
-                            impl.backend(), Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, am, bm, 0.0, cm);
-            Timing.Result r = Timing.measure(op, plan);
+            Timing.Result r = Timing.measure(operation(impl, n, a, b, c), plan);
             double diff;
             if (reference == null) {
                 reference = c.clone();
@@ -390,7 +422,13 @@ public final class GemmScalingExperiment implements Experiment {
                     row[idx + 1] = table.get(r, column);
                 }
             }
-            p.addRow(row);
+            boolean any = false;
+            for (int i = 1; i < row.length; i++) {
+                any |= row[i] != null;
+            }
+            if (any) {
+                p.addRow(row);
+            }
         }
         return p;
     }
