@@ -6,11 +6,10 @@
  * dev.nla.bench.env}); the command line, the benchmark harness and the benchmark classes are
  * internal. The module is packaged as one runnable jar that runs on the
  * class path (JMH loads its generated benchmark classes from there); see {@code
- * docs/decisions/0007-nla-bench-class-path-jar.md}.
+ * docs/decisions/0009-nla-bench-class-path-jar.md}.
  */
 module dev.nla.bench {
     requires dev.nla.core;
-    requires static jdk.incubator.vector;
     requires java.desktop;
     requires java.logging;
     requires info.picocli;

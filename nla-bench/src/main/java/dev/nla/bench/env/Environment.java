@@ -68,10 +68,12 @@ public record Environment(
         boolean vector = vectorModulePresent();
         String species = null;
         if (vector) {
+            // Reflection, so that nothing in nla-bench links against the incubating module (and its
+            // absence can never cause a NoClassDefFoundError); the module exports this package.
             try {
-                species = (String) Class.forName("dev.nla.bench.env.VectorProbe")
-                        .getDeclaredMethod("preferredDoubleSpecies")
-                        .invoke(null);
+                species = String.valueOf(Class.forName("jdk.incubator.vector.DoubleVector")
+                        .getField("SPECIES_PREFERRED")
+                        .get(null));
             } catch (ReflectiveOperationException | LinkageError e) {
                 species = "unknown (" + e + ")";
             }
