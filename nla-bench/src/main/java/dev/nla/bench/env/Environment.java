@@ -44,6 +44,20 @@ public record Environment(
     /**
      * Validates the non-null components.
      *
+     * @param build                  version and git commit of {@code nla}
+     * @param javaVendor             {@code java.vendor}
+     * @param javaVersion            {@code java.runtime.version} (falls back to {@code java.version})
+     * @param vmName                 {@code java.vm.name}
+     * @param osName                 {@code os.name}
+     * @param osVersion              {@code os.version}
+     * @param osArch                 {@code os.arch}
+     * @param cores                  {@link Runtime#availableProcessors()}
+     * @param maxHeapBytes           {@link Runtime#maxMemory()}
+     * @param backend                description of {@link Backends#active()}, or why it is unavailable
+     * @param vectorModule           whether {@code jdk.incubator.vector} is resolved in this JVM
+     * @param preferredVectorSpecies the preferred {@code double} species if the module is resolved,
+     *                               otherwise {@code null}
+     * @param nativeBlas             description of the native BLAS if one loads, otherwise {@code null}
      * @throws NullPointerException if a component other than {@code preferredVectorSpecies} and
      *     {@code nativeBlas} is null
      */

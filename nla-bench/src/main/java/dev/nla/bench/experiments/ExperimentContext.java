@@ -5,6 +5,7 @@ import dev.nla.bench.report.Json;
 import dev.nla.bench.report.LinePlot;
 import dev.nla.bench.report.MarkdownReport;
 import dev.nla.bench.report.Table;
+import dev.nla.core.random.RngState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -90,6 +91,17 @@ public final class ExperimentContext {
      */
     public long seed() {
         return seed;
+    }
+
+    /**
+     * The root random state, {@code RngState.seed(seed())}. Derive independent inputs from it with
+     * {@link RngState#split(long)} (e.g. {@code rng().split(0)} for \(A\), {@code rng().split(1)}
+     * for \(B\)), never by reusing one state for two inputs.
+     *
+     * @return the root state
+     */
+    public RngState rng() {
+        return RngState.seed(seed);
     }
 
     /**

@@ -31,6 +31,13 @@ public final class Timing {
         /**
          * Validates the plan.
          *
+         * @param warmupRuns    least number of untimed runs, {@code >= 0}
+         * @param warmupSeconds least total warm-up time in seconds, {@code >= 0} (warm-up continues
+         *                      until both minimums are met)
+         * @param repetitions   timed runs, {@code >= 1}
+         * @param budgetSeconds if one warm-up run takes longer than this, warm-up stops after it and
+         *                      only {@code min(repetitions, 3)} timed runs are made, so large sizes stay
+         *                      affordable; {@code > 0}
          * @throws IllegalArgumentException if a count or time is out of range (the message names it)
          */
         public Plan {

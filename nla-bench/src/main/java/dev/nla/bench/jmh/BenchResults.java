@@ -51,6 +51,14 @@ public final class BenchResults {
         /**
          * Copies the parameters.
          *
+         * @param benchmark  the benchmark, as {@code Class.method} (package removed)
+         * @param params     the JMH parameters other than {@code impl} and {@code threads}, sorted by name
+         * @param threads    the {@code threads} parameter (1 if the benchmark has none)
+         * @param impl       the {@code impl} parameter
+         * @param mode       JMH's mode code: {@code avgt}, {@code thrpt}, {@code sample} or {@code ss}
+         * @param score      the primary score
+         * @param scoreError the 99.9 % half-width JMH reports (NaN when there were too few samples)
+         * @param unit       the score unit, e.g. {@code ms/op}
          * @throws NullPointerException if an object component is null
          */
         public Row {

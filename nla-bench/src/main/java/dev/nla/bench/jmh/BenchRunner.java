@@ -108,6 +108,12 @@ public final class BenchRunner {
         /**
          * Validates and copies the components.
          *
+         * @param suite      the suite
+         * @param quick      a smoke run: no forks, no warm-up, one short iteration, small sizes
+         * @param outputRoot results directory {@code DIR}; the suite writes to {@code DIR/<suite>/}
+         * @param threads    thread counts, each {@code >= 1}, no duplicates
+         * @param selected   implementations the user asked for (the baseline is added if missing)
+         * @param jmhArgs    extra JMH options appended to every child's command line
          * @throws NullPointerException     if a component is null
          * @throws IllegalArgumentException if {@code threads} is empty, has a value below 1 or a
          *     duplicate, or {@code selected} is empty

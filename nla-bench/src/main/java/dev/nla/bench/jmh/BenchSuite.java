@@ -14,6 +14,9 @@ public record BenchSuite(String name, String description, List<BenchTarget> targ
     /**
      * Validates and copies the components.
      *
+     * @param name        the suite name on the command line, e.g. {@code gemm}
+     * @param description one line for {@code nla list}
+     * @param targets     the benchmark classes, run in this order
      * @throws NullPointerException     if a component is null
      * @throws IllegalArgumentException if {@code targets} is empty
      */

@@ -30,6 +30,11 @@ public record BenchTarget(
     /**
      * Validates and copies the components.
      *
+     * @param name            short name used in result file names, e.g. {@code gemm}
+     * @param benchmarkClass  the JMH benchmark class
+     * @param implementations the implementations it measures, in display order
+     * @param threaded        the subset that uses the requested thread count
+     * @param quickParams     JMH parameter values for {@code --quick} runs, e.g. {@code n=64}
      * @throws NullPointerException     if a component is null
      * @throws IllegalArgumentException if {@code threaded} is not a subset of {@code
      *     implementations}, or {@code quickParams} sets {@code impl} or {@code threads}

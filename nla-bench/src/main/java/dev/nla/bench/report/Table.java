@@ -46,6 +46,10 @@ public final class Table {
         /**
          * Validates the column.
          *
+         * @param name   the header, non-empty
+         * @param type   the cell type
+         * @param digits significant digits for display, 1 to 17 (ignored for non-{@link ColumnType#REAL}
+         *               columns)
          * @throws NullPointerException     if {@code name} or {@code type} is null
          * @throws IllegalArgumentException if {@code name} is blank or {@code digits} is outside
          *     {@code [1, 17]}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.random.RngState;
 import dev.nla.core.testing.Tolerances;
 import org.junit.jupiter.api.Test;
 
@@ -38,8 +39,8 @@ class NaiveKernelsTest {
     void trsmSolvesTheLowerTriangularSystem() {
         int m = 20;
         int n = 3;
-        double[] l = TestData.lowerTriangular(m, 5, 0);
-        double[] x = TestData.uniform(m, n, 5, 1);
+        double[] l = TestData.lowerTriangular(m, RngState.seed(5).split(0));
+        double[] x = TestData.uniform(m, n, RngState.seed(5).split(1));
         double[] b = new double[m * n];
         NaiveKernels.gemm(m, n, m, l, x, b);
         NaiveKernels.trsmLowerLeft(m, n, l, b);

@@ -28,9 +28,9 @@ import java.util.Map;
  *
  * <p>Each implementation first runs for a while at a small size so that the JIT compiles its
  * kernels; then each (implementation, \(n\)) pair is timed by {@link Timing#measure}: warm-up,
- * then the median of several runs. Inputs are uniform in \([-1/2, 1/2)\) from {@link TestData} streams 0
- * and 1 of the run's seed. Every result is also compared with the first implementation's result
- * at the same \(n\): two correct products differ by at most \(2\gamma_n (|A||B|)_{ij} \le 2\gamma_n
+ * then the median of several runs. Inputs are uniform in \((-1/2, 1/2)\) ({@link TestData}), from
+ * the streams {@code split(0)} and {@code split(1)} of the run's {@link ExperimentContext#rng()}.
+ * Every result is also compared with the first implementation's result at the same \(n\): two correct products differ by at most \(2\gamma_n (|A||B|)_{ij} \le 2\gamma_n
  * n \max|a| \max|b|\) [Higham 2002, §3.5], so the table reports the scaled difference
  * \(\max_{ij}|c_{ij} - c^{\mathrm{ref}}_{ij}| / (n \max|a| \max|b|)\) and the report checks it
  * against \(2\gamma_n\).
@@ -182,8 +182,8 @@ public final class GemmScalingExperiment implements Experiment {
 
     private static void jitWarmup(ExperimentContext context, List<Impl> impls, double seconds) {
         int n = JIT_WARMUP_N;
-        double[] a = TestData.uniform(n, n, context.seed(), 2);
-        double[] b = TestData.uniform(n, n, context.seed(), 3);
+        double[] a = TestData.uniform(n, n, context.rng().split(2));
+        double[] b = TestData.uniform(n, n, context.rng().split(3));
         double[] c = new double[n * n];
         for (Impl impl : impls) {
             Runnable op = operation(impl, n, a, b, c);
@@ -212,9 +212,8 @@ public final class GemmScalingExperiment implements Experiment {
             Timing.Plan plan,
             Table table,
             List<String> violations) {
-        long seed = context.seed();
-        double[] a = TestData.uniform(n, n, seed, 0);
-        double[] b = TestData.uniform(n, n, seed, 1);
+        double[] a = TestData.uniform(n, n, context.rng().split(0));
+        double[] b = TestData.uniform(n, n, context.rng().split(1));
         double[] c = new double[n * n];
         double[] reference = null;
         String referenceId = null;

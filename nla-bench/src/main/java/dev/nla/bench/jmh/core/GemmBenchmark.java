@@ -95,8 +95,8 @@ public class GemmBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         implementation = Implementation.parse(impl);
-        double[] ad = TestData.uniform(n, n, BenchInputs.SEED, 0);
-        double[] bd = TestData.uniform(n, n, BenchInputs.SEED, 1);
+        double[] ad = TestData.uniform(n, n, BenchInputs.stream(0));
+        double[] bd = TestData.uniform(n, n, BenchInputs.stream(1));
         a = DenseMatrix.wrap(n, n, ad);
         b = DenseMatrix.wrap(n, n, bd);
         c = DenseMatrix.zeros(n, n);

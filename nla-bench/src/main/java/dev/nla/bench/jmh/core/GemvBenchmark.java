@@ -91,8 +91,8 @@ public class GemvBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         implementation = Implementation.parse(impl);
-        double[] ad = TestData.uniform(n, n, BenchInputs.SEED, 0);
-        double[] xd = TestData.uniform(n, 1, BenchInputs.SEED, 1);
+        double[] ad = TestData.uniform(n, n, BenchInputs.stream(0));
+        double[] xd = TestData.uniform(n, 1, BenchInputs.stream(1));
         a = DenseMatrix.wrap(n, n, ad);
         x = DenseMatrix.wrap(n, 1, xd);
         y = DenseMatrix.zeros(n, 1);

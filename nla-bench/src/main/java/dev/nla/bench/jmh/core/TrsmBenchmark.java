@@ -96,8 +96,8 @@ public class TrsmBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         implementation = Implementation.parse(impl);
-        double[] ld = TestData.lowerTriangular(n, BenchInputs.SEED, 0);
-        rhs = TestData.uniform(n, n, BenchInputs.SEED, 1);
+        double[] ld = TestData.lowerTriangular(n, BenchInputs.stream(0));
+        rhs = TestData.uniform(n, n, BenchInputs.stream(1));
         l = DenseMatrix.wrap(n, n, ld);
         x = DenseMatrix.zeros(n, n);
         if (implementation.isBackend()) {

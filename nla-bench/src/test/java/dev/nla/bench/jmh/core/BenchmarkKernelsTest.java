@@ -36,8 +36,8 @@ class BenchmarkKernelsTest {
         b.impl = impl;
         b.setUp();
         b.gemm();
-        double[] a = TestData.uniform(N, N, BenchInputs.SEED, 0);
-        double[] bb = TestData.uniform(N, N, BenchInputs.SEED, 1);
+        double[] a = TestData.uniform(N, N, BenchInputs.stream(0));
+        double[] bb = TestData.uniform(N, N, BenchInputs.stream(1));
         double[] c = new double[N * N];
         NaiveKernels.gemm(N, N, N, a, bb, c);
         DenseMatrix am = DenseMatrix.wrap(N, N, a);
@@ -56,8 +56,8 @@ class BenchmarkKernelsTest {
         b.impl = impl;
         b.setUp();
         b.gemv();
-        double[] a = TestData.uniform(N, N, BenchInputs.SEED, 0);
-        double[] x = TestData.uniform(N, 1, BenchInputs.SEED, 1);
+        double[] a = TestData.uniform(N, N, BenchInputs.stream(0));
+        double[] x = TestData.uniform(N, 1, BenchInputs.stream(1));
         double[] y = new double[N];
         NaiveKernels.gemv(N, N, a, x, y);
         DenseMatrix am = DenseMatrix.wrap(N, N, a);
@@ -76,8 +76,8 @@ class BenchmarkKernelsTest {
         b.setUp();
         b.trsm();
         b.trsm(); // the second call must start again from the original right-hand sides
-        double[] l = TestData.lowerTriangular(N, BenchInputs.SEED, 0);
-        double[] x = TestData.uniform(N, N, BenchInputs.SEED, 1);
+        double[] l = TestData.lowerTriangular(N, BenchInputs.stream(0));
+        double[] x = TestData.uniform(N, N, BenchInputs.stream(1));
         NaiveKernels.trsmLowerLeft(N, N, l, x);
         // Row diagonal dominance (|l_ii| >= n - 1/2 > (n - 1)/2 >= sum of |l_ij|) gives cond_inf(L) <= 3,
         // so each computed solution has relative error about 3 gamma_n [Higham 2002, Thm 8.5]; the
