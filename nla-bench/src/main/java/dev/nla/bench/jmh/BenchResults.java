@@ -5,6 +5,7 @@ import dev.nla.bench.report.Table;
 import dev.nla.core.error.MalformedInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class BenchResults {
          */
         public Row {
             Objects.requireNonNull(benchmark, "benchmark");
-            params = java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+            params = Collections.unmodifiableMap(new TreeMap<>(params));
             Objects.requireNonNull(impl, "impl");
             Objects.requireNonNull(mode, "mode");
             Objects.requireNonNull(unit, "unit");

@@ -1,5 +1,7 @@
 package dev.nla.bench.jmh;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +14,8 @@ import java.util.Objects;
  * <p>The class must have the JMH parameters {@code impl} (an {@link Implementation} id) and
  * {@code threads}. The runner starts one JMH process per thread count and passes, as {@code -p
  * impl=...}, the available implementations: all of them for one thread, only the {@code
- * threaded} ones for more (a single-threaded implementation would only be measured again), and
- * always the naive baseline on one thread when native BLAS is missing.
+ * threaded} ones for more (a single-threaded implementation would only be measured again). See
+ * {@link BenchRunner} for how the baseline is always included.
  *
  * @param name            short name used in result file names, e.g. {@code gemm}
  * @param benchmarkClass  the JMH benchmark class
@@ -44,7 +46,7 @@ public record BenchTarget(
         Objects.requireNonNull(benchmarkClass, "benchmarkClass");
         implementations = List.copyOf(implementations);
         threaded = List.copyOf(threaded);
-        quickParams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(quickParams));
+        quickParams = Collections.unmodifiableMap(new LinkedHashMap<>(quickParams));
         if (!implementations.containsAll(threaded)) {
             throw new IllegalArgumentException("threaded implementations " + threaded + " of " + name
                     + " must be among its implementations " + implementations);
@@ -65,7 +67,7 @@ public record BenchTarget(
      */
     public List<Implementation> implementationsFor(
             int threads, List<Implementation> available, List<Implementation> selected) {
-        java.util.ArrayList<Implementation> result = new java.util.ArrayList<>();
+        ArrayList<Implementation> result = new ArrayList<>();
         for (Implementation i : implementations) {
             if (!available.contains(i) || !selected.contains(i)) {
                 continue;
