@@ -101,8 +101,8 @@ public final class VectorBackend extends JavaBackend {
 
     @Override
     public String description() {
-        return "pure Java, Vector API " + S + " 8x6 micro-kernel (preferred species " + DoubleVector.SPECIES_PREFERRED
-                + "), " + threads() + " thread(s)";
+        return "pure Java, Vector API, " + kernelName() + " GEMM micro-kernel (preferred species "
+                + DoubleVector.SPECIES_PREFERRED + "), " + threads() + " thread(s)";
     }
 
     /** Species of the level-1/2 loops: the hardware's preferred width (4 or 8 doubles). */
