@@ -11,9 +11,9 @@ import dev.nla.core.testing.Tolerances;
  * <ul>
  *   <li>residual: \(\|A - U\Sigma V^{\mathsf T}\|_F / (\max(m,n)\,u\,\|A\|_F)\) (0 when \(A = 0\)
  *       and the reconstruction is exactly 0);
- *   <li>orthogonality: \(\|Q^{\mathsf T}Q - I\|_F / (\max(p, q)\,u)\) for a \(p \times q\) \(Q\) with
- *       orthonormal columns (LAPACK's dort01 normalizes by the vector length, here the larger
- *       dimension).
+ *   <li>orthogonality: \(\|Q^{\mathsf T}Q - I\|_F / (q\,u)\) for a \(p \times q\) \(Q\) with
+ *       orthonormal columns (the acceptance's normalization by the number of columns, stricter than
+ *       LAPACK's dort01 which divides by the vector length).
  * </ul>
  *
  * A backward-stable factorization gives ratios of order 1; the acceptance threshold is 30.
@@ -94,7 +94,7 @@ final class Ratios {
                 err += s * s;
             }
         }
-        return ratio(Math.sqrt(err), Math.max(p, c) * Tolerances.U);
+        return ratio(Math.sqrt(err), c * Tolerances.U);
     }
 
     /** Orthogonality ratio of the rows of q. */
