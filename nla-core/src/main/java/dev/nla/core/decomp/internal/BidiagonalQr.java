@@ -135,11 +135,28 @@ public final class BidiagonalQr {
             int vOff,
             int ldv,
             int ncv) {
+        double[] work = new double[4 * (n - 1) + 1];
+        double[] rot = new double[3];
+        RotationBatch ub = nru > 0 ? new RotationBatch(u, uOff, ldu, nru) : null;
+        RotationBatch vb = ncv > 0 ? new RotationBatch(v, vOff, ldv, ncv) : null;
+        try {
+            loop(n, d, e, work, rot, ub, vb);
+        } finally {
+            if (ub != null) {
+                ub.flush();
+            }
+            if (vb != null) {
+                vb.flush();
+            }
+        }
+    }
+
+    @SuppressWarnings("checkstyle:MethodLength")
+    private static void loop(
+            int n, double[] d, double[] e, double[] work, double[] rot, RotationBatch ub, RotationBatch vb) {
         int nm1 = n - 1;
         int nm12 = nm1 + nm1;
         int nm13 = nm12 + nm1;
-        double[] work = new double[4 * nm1 + 1];
-        double[] rot = new double[3];
         double[] sv = new double[6];
         double tolmul = Math.max(10.0, Math.min(100.0, Math.pow(EPS, -0.125)));
         double tol = tolmul * EPS;
@@ -221,11 +238,11 @@ public final class BidiagonalQr {
                 double cosr = sv[3];
                 double sinl = sv[4];
                 double cosl = sv[5];
-                if (ncv > 0) {
-                    Rotations.rotateColumns(v, vOff, ldv, ncv, m - 2, m - 1, cosr, sinr);
+                if (vb != null) {
+                    vb.addOne(m - 2, cosr, sinr);
                 }
-                if (nru > 0) {
-                    Rotations.rotateColumns(u, uOff, ldu, nru, m - 2, m - 1, cosl, sinl);
+                if (ub != null) {
+                    ub.addOne(m - 2, cosl, sinl);
                 }
                 m -= 2;
                 continue;
@@ -319,8 +336,8 @@ public final class BidiagonalQr {
                     double h = d[m] * cs;
                     d[m] = h * oldcs;
                     e[m - 1] = h * oldsn;
-                    applyV(v, vOff, ldv, ncv, ll, cnt, work, 1, 1 + nm1, true);
-                    applyU(u, uOff, ldu, nru, ll, cnt, work, nm12 + 1, nm13 + 1, true);
+                    applyV(vb, ll, cnt, work, 1, 1 + nm1, true);
+                    applyU(ub, ll, cnt, work, nm12 + 1, nm13 + 1, true);
                     if (Math.abs(e[m - 1]) <= thresh) {
                         e[m - 1] = 0.0;
                     }
@@ -348,8 +365,8 @@ public final class BidiagonalQr {
                     double h = d[ll] * cs;
                     d[ll] = h * oldcs;
                     e[ll] = h * oldsn;
-                    applyV(v, vOff, ldv, ncv, ll, cnt, work, nm12 + 1, nm13 + 1, false);
-                    applyU(u, uOff, ldu, nru, ll, cnt, work, 1, 1 + nm1, false);
+                    applyV(vb, ll, cnt, work, nm12 + 1, nm13 + 1, false);
+                    applyU(ub, ll, cnt, work, 1, 1 + nm1, false);
                     if (Math.abs(e[ll]) <= thresh) {
                         e[ll] = 0.0;
                     }
@@ -384,8 +401,8 @@ public final class BidiagonalQr {
                     work[i - ll + 1 + nm13] = sinl;
                 }
                 e[m - 1] = f;
-                applyV(v, vOff, ldv, ncv, ll, cnt, work, 1, 1 + nm1, true);
-                applyU(u, uOff, ldu, nru, ll, cnt, work, nm12 + 1, nm13 + 1, true);
+                applyV(vb, ll, cnt, work, 1, 1 + nm1, true);
+                applyU(ub, ll, cnt, work, nm12 + 1, nm13 + 1, true);
                 if (Math.abs(e[m - 1]) <= thresh) {
                     e[m - 1] = 0.0;
                 }
@@ -422,24 +439,23 @@ public final class BidiagonalQr {
                 if (Math.abs(e[ll]) <= thresh) {
                     e[ll] = 0.0;
                 }
-                applyU(u, uOff, ldu, nru, ll, cnt, work, 1, 1 + nm1, false);
-                applyV(v, vOff, ldv, ncv, ll, cnt, work, nm12 + 1, nm13 + 1, false);
+                applyU(ub, ll, cnt, work, 1, 1 + nm1, false);
+                applyV(vb, ll, cnt, work, nm12 + 1, nm13 + 1, false);
             }
         }
     }
 
-    /** Rotations of the right singular vectors: columns ll-1 .. ll-1+cnt of V (0-based). */
-    private static void applyV(
-            double[] v, int vOff, int ldv, int ncv, int ll, int cnt, double[] w, int cOff, int sOff, boolean fwd) {
-        if (ncv > 0) {
-            Rotations.applyToColumns(v, vOff, ldv, ncv, ll - 1, cnt, w, cOff, w, sOff, fwd);
+    /** Queues rotations of the right singular vectors: columns ll-1 .. ll-1+cnt of V (0-based). */
+    private static void applyV(RotationBatch vb, int ll, int cnt, double[] w, int cOff, int sOff, boolean fwd) {
+        if (vb != null) {
+            vb.add(ll - 1, cnt, w, cOff, w, sOff, fwd);
         }
     }
 
-    private static void applyU(
-            double[] u, int uOff, int ldu, int nru, int ll, int cnt, double[] w, int cOff, int sOff, boolean fwd) {
-        if (nru > 0) {
-            Rotations.applyToColumns(u, uOff, ldu, nru, ll - 1, cnt, w, cOff, w, sOff, fwd);
+    /** Queues rotations of the left singular vectors. */
+    private static void applyU(RotationBatch ub, int ll, int cnt, double[] w, int cOff, int sOff, boolean fwd) {
+        if (ub != null) {
+            ub.add(ll - 1, cnt, w, cOff, w, sOff, fwd);
         }
     }
 }

@@ -379,16 +379,22 @@ public final class Reflectors {
     public static void qr(int m, int n, double[] a, int aOff, int lda, double[] tau) {
         int k = Math.min(m, n);
         int nb = blockSize(k);
+        Backend be = Backends.active();
+        double[] w = new double[nb];
         for (int i = 0; i < k; i += nb) {
             int ib = Math.min(nb, k - i);
             int panel = aOff + i + i * lda;
             for (int j = 0; j < ib; j++) {
                 int col = panel + j + j * lda;
                 tau[i + j] = generate(m - i - j, a, col, col + 1, 1);
-                if (j + 1 < ib) {
+                if (j + 1 < ib && tau[i + j] != 0.0) {
+                    // panel update H_j A(j:, j+1:ib) as w = A^T v (GEMV), A -= tau v w^T (GER)
                     double beta = a[col];
                     a[col] = 1.0;
-                    applyLeft(m - i - j, ib - j - 1, a, col, 1, tau[i + j], a, col + lda, lda);
+                    int rows = m - i - j;
+                    int cols = ib - j - 1;
+                    be.gemv(Transpose.TRANSPOSE, rows, cols, 1.0, a, col + lda, lda, a, col, 1, 0.0, w, 0, 1);
+                    be.ger(rows, cols, -tau[i + j], a, col, 1, w, 0, 1, a, col + lda, lda);
                     a[col] = beta;
                 }
             }

@@ -35,6 +35,15 @@ public final class Rotations {
     }
 
     /**
+     * The kernel in use.
+     *
+     * @return the scalar or Vector API kernel
+     */
+    static RotationKernel kernel() {
+        return KERNEL;
+    }
+
+    /**
      * Name of the kernel in use, for diagnostics.
      *
      * @return {@code "vector"} or {@code "scalar"}
