@@ -381,6 +381,7 @@ public final class Reflectors {
         int nb = blockSize(k);
         Backend be = Backends.active();
         double[] w = new double[nb];
+        double[] v = new double[Math.max(1, m)];
         for (int i = 0; i < k; i += nb) {
             int ib = Math.min(nb, k - i);
             int panel = aOff + i + i * lda;
@@ -388,20 +389,32 @@ public final class Reflectors {
                 int col = panel + j + j * lda;
                 tau[i + j] = generate(m - i - j, a, col, col + 1, 1);
                 if (j + 1 < ib && tau[i + j] != 0.0) {
-                    // panel update H_j A(j:, j+1:ib) as w = A^T v (GEMV), A -= tau v w^T (GER)
+                    // panel update H_j A(j:, j+1:ib): w = A^T v by GEMV, then A -= tau v w^T column by
+                    // column from a private copy of v (distinct arrays, so the loop vectorizes)
                     double beta = a[col];
                     a[col] = 1.0;
                     int rows = m - i - j;
                     int cols = ib - j - 1;
                     be.gemv(Transpose.TRANSPOSE, rows, cols, 1.0, a, col + lda, lda, a, col, 1, 0.0, w, 0, 1);
-                    be.ger(rows, cols, -tau[i + j], a, col, 1, w, 0, 1, a, col + lda, lda);
                     a[col] = beta;
+                    if (v.length < rows) {
+                        v = new double[rows];
+                    }
+                    v[0] = 1.0;
+                    System.arraycopy(a, col + 1, v, 1, rows - 1);
+                    for (int c = 0; c < cols; c++) {
+                        double f = tau[i + j] * w[c];
+                        int dst = col + (c + 1) * lda;
+                        for (int r = 0; r < rows; r++) {
+                            a[dst + r] -= f * v[r];
+                        }
+                    }
                 }
             }
             if (i + ib < n) {
-                double[] v = explicitV(m - i, ib, a, panel, lda);
-                double[] t = triangularFactor(m - i, ib, v, tau, i);
-                applyBlockLeft(true, m - i, n - i - ib, ib, v, t, a, panel + ib * lda, lda);
+                double[] vb = explicitV(m - i, ib, a, panel, lda);
+                double[] t = triangularFactor(m - i, ib, vb, tau, i);
+                applyBlockLeft(true, m - i, n - i - ib, ib, vb, t, a, panel + ib * lda, lda);
             }
         }
     }
