@@ -10,8 +10,8 @@ import dev.nla.core.error.NotConvergedException;
  * <p>The matrix is split wherever \(|e_i| \le \varepsilon \sqrt{|d_i|}\sqrt{|d_{i+1}|}\); each
  * unreduced block is scaled into a safe range and iterated with QL (chasing upward) when its last
  * diagonal entry is the larger in magnitude, QR otherwise, so that the eigenvalue converging first
- * is the one at the small end. Rotations of one sweep are saved and applied to \(Z\) in one blocked
- * pass. Backward stable: the computed eigenvalues are exact for a tridiagonal matrix within \(p(n)
+ * is the one at the small end. Rotations of each sweep are saved and applied to \(Z\) in delayed
+ * batches of sweeps, row block by row block ({@link RotationBatch}). Backward stable: the computed eigenvalues are exact for a tridiagonal matrix within \(p(n)
  * \varepsilon \|T\|\) of the input.
  */
 public final class TridiagonalQl {
@@ -77,7 +77,18 @@ public final class TridiagonalQl {
     }
 
     private static void iterate(int n, double[] d, double[] e, double[] z, int zOff, int ldz, int nz) {
-        boolean vec = z != null;
+        RotationBatch zb = z != null ? new RotationBatch(z, zOff, ldz, nz) : null;
+        try {
+            loop(n, d, e, zb);
+        } finally {
+            if (zb != null) {
+                zb.flush();
+            }
+        }
+    }
+
+    private static void loop(int n, double[] d, double[] e, RotationBatch zb) {
+        boolean vec = zb != null;
         double[] work = new double[2 * n];
         double[] rot = new double[4];
         int nmaxit = n * MAXIT;
@@ -168,7 +179,7 @@ public final class TridiagonalQl {
                             PlaneRotations.symmetricEigen2x2(d[l], e[l], d[l + 1], rot);
                             work[l] = rot[2];
                             work[n - 1 + l] = rot[3];
-                            Rotations.applyToColumns(z, zOff, ldz, nz, l - 1, 1, work, l, work, n - 1 + l, false);
+                            zb.add(l - 1, 1, work, l, work, n - 1 + l, false);
                         } else {
                             PlaneRotations.symmetricEigen2x2(d[l], e[l], d[l + 1], rot);
                         }
@@ -212,7 +223,7 @@ public final class TridiagonalQl {
                         }
                     }
                     if (vec) {
-                        Rotations.applyToColumns(z, zOff, ldz, nz, l - 1, m - l, work, l, work, n - 1 + l, false);
+                        zb.add(l - 1, m - l, work, l, work, n - 1 + l, false);
                     }
                     d[l] = d[l] - p;
                     e[l] = g;
@@ -248,7 +259,7 @@ public final class TridiagonalQl {
                         if (vec) {
                             work[m] = rot[2];
                             work[n - 1 + m] = rot[3];
-                            Rotations.applyToColumns(z, zOff, ldz, nz, l - 2, 1, work, m, work, n - 1 + m, true);
+                            zb.add(l - 2, 1, work, m, work, n - 1 + m, true);
                         }
                         d[l - 1] = rot[0];
                         d[l] = rot[1];
@@ -290,7 +301,7 @@ public final class TridiagonalQl {
                         }
                     }
                     if (vec) {
-                        Rotations.applyToColumns(z, zOff, ldz, nz, m - 1, l - m, work, m, work, n - 1 + m, true);
+                        zb.add(m - 1, l - m, work, m, work, n - 1 + m, true);
                     }
                     d[l] = d[l] - p;
                     e[l - 1] = g;
