@@ -36,7 +36,64 @@ final class VectorMicroKernelRotation implements RotationKernel {
             boolean forward) {
         int lanes = SPECIES.length();
         int vectorEnd = rowStart + (rowEnd - rowStart) / lanes * lanes;
-        for (int t = 0; t < count; t++) {
+        int t = 0;
+        // two consecutive rotations share a column: apply them together so that the shared column
+        // stays in registers (3 loads and 3 stores for 2 rotations instead of 4 and 4)
+        for (; t + 1 < count; t += 2) {
+            int j1 = forward ? t : count - 1 - t;
+            int j2 = forward ? t + 1 : count - 2 - t;
+            double c1 = c[cOff + j1];
+            double s1 = s[sOff + j1];
+            double c2 = c[cOff + j2];
+            double s2 = s[sOff + j2];
+            // columns lo, mid, hi = col0 + min(j1, j2) + {0, 1, 2}
+            int lo = off + (col0 + Math.min(j1, j2)) * ld;
+            int mid = lo + ld;
+            int hi = mid + ld;
+            int i = rowStart;
+            if (forward) {
+                // first rotation j1 on (lo, mid), then j2 on (mid, hi)
+                for (; i < vectorEnd; i += lanes) {
+                    DoubleVector x = DoubleVector.fromArray(SPECIES, a, lo + i);
+                    DoubleVector y = DoubleVector.fromArray(SPECIES, a, mid + i);
+                    DoubleVector z = DoubleVector.fromArray(SPECIES, a, hi + i);
+                    DoubleVector y1 = y.mul(c1).sub(x.mul(s1));
+                    x.mul(c1).add(y.mul(s1)).intoArray(a, lo + i);
+                    z.mul(c2).sub(y1.mul(s2)).intoArray(a, hi + i);
+                    y1.mul(c2).add(z.mul(s2)).intoArray(a, mid + i);
+                }
+                for (; i < rowEnd; i++) {
+                    double x = a[lo + i];
+                    double y = a[mid + i];
+                    double z = a[hi + i];
+                    double y1 = c1 * y - s1 * x;
+                    a[lo + i] = s1 * y + c1 * x;
+                    a[hi + i] = c2 * z - s2 * y1;
+                    a[mid + i] = s2 * z + c2 * y1;
+                }
+            } else {
+                // first rotation j1 on (mid, hi), then j2 = j1 - 1 on (lo, mid)
+                for (; i < vectorEnd; i += lanes) {
+                    DoubleVector x = DoubleVector.fromArray(SPECIES, a, lo + i);
+                    DoubleVector y = DoubleVector.fromArray(SPECIES, a, mid + i);
+                    DoubleVector z = DoubleVector.fromArray(SPECIES, a, hi + i);
+                    DoubleVector y1 = y.mul(c1).add(z.mul(s1));
+                    z.mul(c1).sub(y.mul(s1)).intoArray(a, hi + i);
+                    y1.mul(c2).sub(x.mul(s2)).intoArray(a, mid + i);
+                    x.mul(c2).add(y1.mul(s2)).intoArray(a, lo + i);
+                }
+                for (; i < rowEnd; i++) {
+                    double x = a[lo + i];
+                    double y = a[mid + i];
+                    double z = a[hi + i];
+                    double y1 = s1 * z + c1 * y;
+                    a[hi + i] = c1 * z - s1 * y;
+                    a[mid + i] = c2 * y1 - s2 * x;
+                    a[lo + i] = s2 * y1 + c2 * x;
+                }
+            }
+        }
+        for (; t < count; t++) {
             int j = forward ? t : count - 1 - t;
             double cj = c[cOff + j];
             double sj = s[sOff + j];
