@@ -685,7 +685,7 @@ abstract class JavaBackend implements Backend {
         return trans ? a[aOff + j + i * lda] : a[aOff + i + j * lda];
     }
 
-    private static void scaleTriangle(Triangle triangle, int n, double beta, double[] c, int cOff, int ldc) {
+    static void scaleTriangle(Triangle triangle, int n, double beta, double[] c, int cOff, int ldc) {
         if (beta == 1.0) {
             return;
         }

@@ -97,6 +97,11 @@ public final class NetlibBackend implements Backend {
         if (m == 0 || n == 0) {
             return;
         }
+        if (k == 0 || alpha == 0.0) {
+            // netlib's argument check rejects k = 0 with an empty A; BLAS defines the result as beta C.
+            GemmDriver.scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
         blas.dgemm(t(transA), t(transB), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
@@ -142,6 +147,10 @@ public final class NetlibBackend implements Backend {
             int cOff,
             int ldc) {
         if (n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0.0) {
+            JavaBackend.scaleTriangle(triangle, n, beta, c, cOff, ldc);
             return;
         }
         blas.dsyrk(uplo(triangle), t(trans), n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);

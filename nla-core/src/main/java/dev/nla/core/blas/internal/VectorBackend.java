@@ -5,34 +5,73 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Pure-Java kernels on the incubating Vector API: the blocked GEMM driver with the 8 x 6
- * {@link VectorMicroKernel}, and vectorized axpy, dot and sum of squares.
+ * Pure-Java kernels on the incubating Vector API: the blocked GEMM driver with a generated
+ * micro-kernel matched to the hardware's vector width, and vectorized axpy, dot and sum of squares.
  *
- * <p>Load this class only when {@code jdk.incubator.vector} is resolved (see {@code
- * Backends}); it needs 256-bit double vectors to be supported in hardware to be fast.
+ * <p>Load this class only when {@code jdk.incubator.vector} is resolved (see {@code Backends}).
  *
- * <p>Blocking (system properties, read once): {@code nla.gemm.mc} (default 144), {@code
- * nla.gemm.kc} (256) and {@code nla.gemm.nc} (3072), chosen so that an \(m_c \times k_c\) block of
- * \(A\) (288 KiB) sits in the 512 KiB L2 and a \(k_c \times n_r\) sliver of \(B\) (12 KiB) in L1
- * of the Zen 3 build machines.
+ * <p>Kernel choice (system property {@code nla.gemm.kernel}: {@code auto} (default), {@code 256} or
+ * {@code 512}): with 512-bit preferred vectors (AVX-512) the 24 x 8 {@link VectorMicroKernel512}
+ * with blocking \(m_c = 192, k_c = 512, n_c = 4096\); otherwise the 8 x 6 {@link
+ * VectorMicroKernel256} with \(m_c = 144, k_c = 256, n_c = 3072\), sized so that an \(m_c \times
+ * k_c\) block of packed \(A\) sits in L2 (1 MiB on Zen 5, 512 KiB on Zen 3) and a \(k_c \times
+ * n_r\) sliver of packed \(B\) in L1. The system properties {@code nla.gemm.mc}, {@code
+ * nla.gemm.kc} and {@code nla.gemm.nc} override the blocking (measurements in
+ * docs/decisions/0007-gemm-kernels.md).
  */
 public final class VectorBackend extends JavaBackend {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
+
+    private final boolean wide;
 
     /**
      * Creates the backend.
      *
      * @param threads number of threads for GEMM and the routines built on it, {@code >= 1}
-     * @throws IllegalArgumentException if {@code threads < 1}
+     * @throws IllegalArgumentException if {@code threads < 1} or {@code nla.gemm.kernel} is invalid
      */
     public VectorBackend(int threads) {
-        super(
-                new GemmDriver(
-                        new VectorMicroKernel(),
-                        Integer.getInteger("nla.gemm.mc", 144),
-                        Integer.getInteger("nla.gemm.kc", 256),
-                        Integer.getInteger("nla.gemm.nc", 3072)),
-                threads);
+        this(threads, use512() ? 512 : 256);
+    }
+
+    /**
+     * Creates the backend with a given micro-kernel width, whatever the hardware prefers (a kernel
+     * wider than the hardware runs correctly but slowly, through emulation: useful for tests).
+     *
+     * @param threads    number of threads, {@code >= 1}
+     * @param vectorBits 256 or 512
+     * @throws IllegalArgumentException if {@code threads < 1} or {@code vectorBits} is not 256 or 512
+     */
+    public VectorBackend(int threads, int vectorBits) {
+        super(driver(vectorBits), threads);
+        this.wide = vectorBits == 512;
+    }
+
+    private static GemmDriver driver(int vectorBits) {
+        if (vectorBits != 256 && vectorBits != 512) {
+            throw new IllegalArgumentException("vectorBits must be 256 or 512, got " + vectorBits);
+        }
+        boolean wide = vectorBits == 512;
+        MicroKernel kernel = wide ? new VectorMicroKernel512() : new VectorMicroKernel256();
+        return new GemmDriver(
+                kernel,
+                Integer.getInteger("nla.gemm.mc", wide ? 192 : 144),
+                Integer.getInteger("nla.gemm.kc", wide ? 512 : 256),
+                Integer.getInteger("nla.gemm.nc", wide ? 4096 : 3072));
+    }
+
+    private static boolean use512() {
+        String choice = System.getProperty("nla.gemm.kernel", "auto").trim();
+        switch (choice) {
+            case "auto":
+                return DoubleVector.SPECIES_PREFERRED.length() >= 8;
+            case "256":
+                return false;
+            case "512":
+                return true;
+            default:
+                throw new IllegalArgumentException("nla.gemm.kernel must be auto, 256 or 512, got '" + choice + "'");
+        }
     }
 
     /**
@@ -43,6 +82,15 @@ public final class VectorBackend extends JavaBackend {
      */
     public static boolean hardwareSupported() {
         return DoubleVector.SPECIES_PREFERRED.length() >= S.length();
+    }
+
+    /**
+     * The micro-kernel in use.
+     *
+     * @return e.g. {@code "24x8 on 512-bit vectors"}
+     */
+    public String kernelName() {
+        return wide ? "24x8 on 512-bit vectors" : "8x6 on 256-bit vectors";
     }
 
     @Override
