@@ -25,4 +25,10 @@ final class Errors {
         SizeLimitExceededException cause = new SizeLimitExceededException(what, requested, limit);
         return new MalformedInputException(sourceAndPosition + ": " + cause.getMessage(), cause);
     }
+
+    /** As {@link #overLimit(String, String, long, long)} with a free-form message naming both sizes. */
+    static MalformedInputException overLimit(String sourceAndPosition, String message) {
+        SizeLimitExceededException cause = new SizeLimitExceededException(message);
+        return new MalformedInputException(sourceAndPosition + ": " + message, cause);
+    }
 }

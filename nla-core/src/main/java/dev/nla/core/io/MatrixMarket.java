@@ -388,9 +388,8 @@ public final class MatrixMarket {
         if (rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE) {
             throw Errors.overLimit(
                     source + ": line " + sizeLine,
-                    "a " + rows + "x" + cols + " matrix dimension",
-                    Math.max(rows, cols),
-                    Integer.MAX_VALUE);
+                    "a " + rows + "x" + cols + " matrix has a dimension over the largest supported dimension "
+                            + Integer.MAX_VALUE);
         }
         if (symmetry != Symmetry.GENERAL && rows != cols) {
             throw Errors.atLine(
@@ -452,10 +451,8 @@ public final class MatrixMarket {
         if (Math.max(rows, cols) > options.maxSparseDimension()) {
             throw Errors.overLimit(
                     source + ": line " + sizeLine,
-                    "a sparse " + rows + "x" + cols + " matrix (dimension limit MatrixMarketReadOptions."
-                            + "maxSparseDimension)",
-                    Math.max(rows, cols),
-                    options.maxSparseDimension());
+                    "a sparse " + rows + "x" + cols + " matrix has a dimension over the limit of "
+                            + options.maxSparseDimension() + " (MatrixMarketReadOptions.maxSparseDimension)");
         }
         long nnz = h.entries();
         if (nnz > DenseMatrix.MAX_ELEMENTS) {

@@ -81,8 +81,7 @@ import java.util.Objects;
  * suffices). The header is byte for byte what NumPy 1.24 and later write for the same array: keys
  * in sorted order, NumPy's {@code repr} of the shape, 21 minus the number of digits of the growth
  * axis (the first dimension in C order, the last in Fortran order) spare spaces, then padding to a
- * multiple of 64 bytes; when the unpadded header already ends on a 64-byte boundary, NumPy adds 64
- * more spaces, and so does this writer. Views with any offset and leading dimension are written
+ * multiple of 64 bytes. Views with any offset and leading dimension are written
  * correctly. Writing float32 rounds each value to the nearest float (ties to even, Java's {@code
  * (float)} cast); a finite value that would overflow to infinity is refused before anything is
  * written. NaN and infinities are data in this binary format and are written and read unchanged.
@@ -716,9 +715,8 @@ public final class Npy {
             if (dim.overflow() || dim.value() > Integer.MAX_VALUE) {
                 throw Errors.overLimit(
                         source + ": byte " + itemAt,
-                        "dimension " + dim.text() + " of shape " + PyLiteral.clip(shape.repr()),
-                        dim.overflow() ? Long.MAX_VALUE : dim.value(),
-                        Integer.MAX_VALUE);
+                        "dimension " + dim.text() + " of shape " + PyLiteral.clip(shape.repr())
+                                + " is over the largest supported dimension " + Integer.MAX_VALUE);
             }
             dims.add((int) dim.value());
         }
