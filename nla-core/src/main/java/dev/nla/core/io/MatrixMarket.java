@@ -380,8 +380,9 @@ public final class MatrixMarket {
             throw Errors.atLine(
                     source,
                     sizeLine,
-                    "the size line of a " + format.keyword() + " file must have " + expected + " fields " + sizeForm
-                            + ", found " + lines.tokenCount() + ": '" + lines.excerpt() + "'");
+                    "the size line of " + (format == Format.ARRAY ? "an " : "a ") + format.keyword()
+                            + " file must have " + expected + " fields " + sizeForm + ", found " + lines.tokenCount()
+                            + ": '" + lines.excerpt() + "'");
         }
         long rows = parseCount(lines.token(0), source, sizeLine, "row count");
         long cols = parseCount(lines.token(1), source, sizeLine, "column count");
