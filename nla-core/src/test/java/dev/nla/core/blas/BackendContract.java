@@ -210,6 +210,18 @@ abstract class BackendContract {
         assertPaddingUntouched(y);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(Transpose.class)
+    void gemvLargeEnoughToSplitOverThreadsMatchesReference(Transpose t) {
+        DenseMatrix a = padded(701, 453, 61);
+        DenseMatrix x = padded(t.isTranspose() ? 701 : 453, 1, 62);
+        DenseMatrix y = padded(t.isTranspose() ? 453 : 701, 1, 63);
+        DenseMatrix y0 = y.copy();
+        Blas.gemv(backend(), t, -1.1, a, x, 0.25, y);
+        DenseMatrix expected = ReferenceBlas.gemm(t, Transpose.NO_TRANSPOSE, -1.1, a, x, 0.25, y0);
+        assertThatMatrix(y).isCloseEntrywise(expected, Tolerances.gemmBound(-1.1, ReferenceBlas.op(t, a), x, 0.25, y0));
+    }
+
     @Test
     void gemvWithBetaZeroDoesNotReadY() {
         DenseMatrix a = padded(20, 10, 14);
@@ -219,6 +231,112 @@ abstract class BackendContract {
         Blas.gemv(backend(), Transpose.NO_TRANSPOSE, 1.0, a, x, 0.0, y);
         DenseMatrix expected = ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, a, x, 0.0, y);
         assertThatMatrix(y).isCloseEntrywise(expected, Tolerances.gemmBound(1.0, a, x, 0.0, y));
+    }
+
+    // ------------------------------------------------------------------ ger and symv
+
+    static Stream<Arguments> level2Cases() {
+        int[][] shapes = {{0, 0}, {0, 4}, {4, 0}, {1, 1}, {7, 13}, {13, 7}, {64, 9}, {101, 103}};
+        List<Arguments> cases = new ArrayList<>();
+        for (int[] s : shapes) {
+            for (boolean rowVectors : new boolean[] {false, true}) {
+                cases.add(Arguments.of(s[0], s[1], rowVectors));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0}x{1} rowVectors={2}")
+    @MethodSource("level2Cases")
+    void gerMatchesReference(int m, int n, boolean rowVectors) {
+        DenseMatrix a = padded(m, n, 16);
+        DenseMatrix a0 = a.copy();
+        DenseMatrix x = rowVectors ? padded(1, m, 17) : padded(m, 1, 17);
+        DenseMatrix y = rowVectors ? padded(1, n, 18) : padded(n, 1, 18);
+        Blas.ger(backend(), -0.6, x, y, a);
+        DenseMatrix xc = rowVectors ? x.transpose() : x.copy();
+        DenseMatrix yr = rowVectors ? y.copy() : y.transpose();
+        DenseMatrix expected =
+                ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, -0.6, xc, yr, 1.0, a0);
+        assertThatMatrix(a).isCloseEntrywise(expected, Tolerances.gemmBound(-0.6, xc, yr, 1.0, a0));
+        assertPaddingUntouched(a);
+    }
+
+    @ParameterizedTest(name = "n={0} rowVectors={2} lower={1}")
+    @MethodSource("symvCases")
+    void symvReadsOneTriangle(int n, boolean lower, boolean rowVectors) {
+        Triangle uplo = lower ? Triangle.LOWER : Triangle.UPPER;
+        DenseMatrix a = padded(n, n, 19);
+        DenseMatrix full = DenseMatrix.zeros(n, n);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                boolean stored = lower ? i >= j : i <= j;
+                full.set(i, j, stored ? a.get(i, j) : a.get(j, i));
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                if (lower ? i < j : i > j) {
+                    a.set(i, j, NAN); // the other triangle must not be read
+                }
+            }
+        }
+        DenseMatrix x = rowVectors ? padded(1, n, 20) : padded(n, 1, 20);
+        DenseMatrix y = rowVectors ? padded(1, n, 21) : padded(n, 1, 21);
+        DenseMatrix xc = rowVectors ? x.transpose() : x.copy();
+        DenseMatrix y0 = rowVectors ? y.transpose() : y.copy();
+        Blas.symv(backend(), uplo, 1.7, a, x, -0.4, y);
+        DenseMatrix expected =
+                ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.7, full, xc, -0.4, y0);
+        assertThatMatrix(rowVectors ? y.transpose() : y)
+                .isCloseEntrywise(expected, Tolerances.gemmBound(1.7, full, xc, -0.4, y0));
+        assertPaddingUntouched(y);
+    }
+
+    static Stream<Arguments> symvCases() {
+        List<Arguments> cases = new ArrayList<>();
+        for (int n : new int[] {0, 1, 2, 7, 16, 33, 130}) {
+            for (boolean lower : new boolean[] {true, false}) {
+                for (boolean rowVectors : new boolean[] {false, true}) {
+                    cases.add(Arguments.of(n, lower, rowVectors));
+                }
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "n={0} k={1} {2} {3}")
+    @MethodSource("syrkCases")
+    void syr2kUpdatesOneTriangleOnly(int n, int k, Triangle uplo, Transpose t) {
+        DenseMatrix a = t.isTranspose() ? padded(k, n, 23) : padded(n, k, 23);
+        DenseMatrix b = t.isTranspose() ? padded(k, n, 24) : padded(n, k, 24);
+        DenseMatrix c = padded(n, n, 25);
+        DenseMatrix c0 = c.copy();
+        Blas.syr2k(backend(), uplo, t, 0.9, a, b, 0.4, c);
+        DenseMatrix p = ReferenceBlas.op(t, a);
+        DenseMatrix q = ReferenceBlas.op(t, b);
+        // [P Q] [Q P]^T = P Q^T + Q P^T: one product of inner dimension 2k, for the reference and the bound.
+        DenseMatrix pq = DenseMatrix.zeros(n, 2 * k);
+        DenseMatrix qp = DenseMatrix.zeros(n, 2 * k);
+        pq.columns(0, k).copyFrom(p);
+        pq.columns(k, k).copyFrom(q);
+        qp.columns(0, k).copyFrom(q);
+        qp.columns(k, k).copyFrom(p);
+        DenseMatrix expected = ReferenceBlas.gemm(Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, 0.9, pq, qp, 0.4, c0);
+        DenseMatrix bound = Tolerances.gemmBound(0.9, pq, ReferenceBlas.op(Transpose.TRANSPOSE, qp), 0.4, c0);
+        for (int j = 0; j < n; j++) {
+            for (int i = 0; i < n; i++) {
+                boolean updated = uplo == Triangle.LOWER ? i >= j : i <= j;
+                if (updated) {
+                    assertThat(Math.abs(c.get(i, j) - expected.get(i, j)))
+                            .as("entry (%d, %d)", i, j)
+                            .isLessThanOrEqualTo(bound.get(i, j));
+                } else {
+                    assertThat(c.get(i, j)).as("untouched entry (%d, %d)", i, j).isEqualTo(c0.get(i, j));
+                }
+            }
+        }
+        assertPaddingUntouched(c);
     }
 
     // ------------------------------------------------------------------ syrk

@@ -125,6 +125,42 @@ class BlasFacadeTest {
     }
 
     @Test
+    void gerRejectsAWrongLengthVector() {
+        assertThatThrownBy(
+                        () -> Blas.ger(1.0, DenseMatrix.zeros(3, 1), DenseMatrix.zeros(5, 1), DenseMatrix.zeros(3, 4)))
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessageContaining("y must be a vector of length 4, got 5x1");
+    }
+
+    @Test
+    void symvRejectsANonSquareMatrix() {
+        assertThatThrownBy(() -> Blas.symv(
+                        Triangle.LOWER,
+                        1.0,
+                        DenseMatrix.zeros(3, 4),
+                        DenseMatrix.zeros(4, 1),
+                        0.0,
+                        DenseMatrix.zeros(3, 1)))
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessageContaining("a must be square, got 3x4");
+    }
+
+    @Test
+    void syr2kRejectsOperandsOfDifferentShapes() {
+        assertThatThrownBy(() -> Blas.syr2k(
+                        Triangle.UPPER,
+                        N,
+                        1.0,
+                        DenseMatrix.zeros(3, 2),
+                        DenseMatrix.zeros(3, 4),
+                        0.0,
+                        DenseMatrix.zeros(3, 3)))
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessageContaining("3x2")
+                .hasMessageContaining("3x4");
+    }
+
+    @Test
     void axpyAcceptsARowAndAColumnOfEqualLength() {
         DenseMatrix x = DenseMatrix.rowVector(1, 2, 3);
         DenseMatrix y = DenseMatrix.columnVector(1, 1, 1);

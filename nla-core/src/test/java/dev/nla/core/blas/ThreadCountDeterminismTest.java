@@ -54,6 +54,19 @@ class ThreadCountDeterminismTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"scalar, NO_TRANSPOSE", "scalar, TRANSPOSE", "vector256, NO_TRANSPOSE", "vector256, TRANSPOSE"})
+    void gemvIsBitwiseIdenticalForOneAndThreeThreads(String kind, Transpose t) {
+        IntFunction<Backend> make = factory(kind);
+        DenseMatrix a = TestMatrices.gaussian(900, 700, RngState.seed(6));
+        DenseMatrix x = TestMatrices.gaussian(t.isTranspose() ? 900 : 700, 1, RngState.seed(7));
+        DenseMatrix y1 = TestMatrices.gaussian(t.isTranspose() ? 700 : 900, 1, RngState.seed(8));
+        DenseMatrix y3 = y1.copy();
+        Blas.gemv(make.apply(1), t, 0.7, a, x, 1.3, y1);
+        Blas.gemv(make.apply(3), t, 0.7, a, x, 1.3, y3);
+        assertThatMatrix(y3).isBitwiseEqualTo(y1);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"scalar", "vector256", "vector512"})
     void trsmIsBitwiseIdenticalForOneAndEightThreads(String kind) {

@@ -157,6 +157,74 @@ public final class NetlibBackend implements Backend {
     }
 
     @Override
+    public void ger(
+            int m,
+            int n,
+            double alpha,
+            double[] x,
+            int xOff,
+            int incx,
+            double[] y,
+            int yOff,
+            int incy,
+            double[] a,
+            int aOff,
+            int lda) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        blas.dger(m, n, alpha, x, xOff, incx, y, yOff, incy, a, aOff, lda);
+    }
+
+    @Override
+    public void symv(
+            Triangle triangle,
+            int n,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] x,
+            int xOff,
+            int incx,
+            double beta,
+            double[] y,
+            int yOff,
+            int incy) {
+        if (n == 0) {
+            return;
+        }
+        blas.dsymv(uplo(triangle), n, alpha, a, aOff, lda, x, xOff, incx, beta, y, yOff, incy);
+    }
+
+    @Override
+    public void syr2k(
+            Triangle triangle,
+            Transpose trans,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb,
+            double beta,
+            double[] c,
+            int cOff,
+            int ldc) {
+        if (n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0.0) {
+            JavaBackend.scaleTriangle(triangle, n, beta, c, cOff, ldc);
+            return;
+        }
+        blas.dsyr2k(uplo(triangle), t(trans), n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    @Override
     public void trsm(
             Side side,
             Triangle triangle,
