@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @param field    type of the values written; default {@link MatrixMarket.Field#REAL}. {@link
  *     MatrixMarket.Field#INTEGER} requires every entry to be an integer in the range of a {@code
- *     long}; {@link MatrixMarket.Field#PATTERN} (coordinate format only) writes positions without
+ *     long} ({@code -0.0} is written as {@code 0}); {@link MatrixMarket.Field#PATTERN} (coordinate format only) writes positions without
  *     values
  * @param symmetry which part is written; default {@link MatrixMarket.Symmetry#GENERAL}. {@link
  *     MatrixMarket.Symmetry#SYMMETRIC} writes the lower triangle and requires \(a_{ij} = a_{ji}\)

@@ -247,11 +247,11 @@ public final class Npy {
             long fileSize = channel.size();
             InputStream in = Channels.newInputStream(channel);
             NpyHeader header = parseHeader(in, source, options, fileSize);
+            checkElementLimit(source, header);
             long available = fileSize - header.dataOffset();
             if (available < header.dataLength()) {
                 throw truncated(source, header, available);
             }
-            checkElementLimit(source, header);
             if (available > header.dataLength() && options.trailingData() == TrailingData.REJECT) {
                 long end = header.dataOffset() + header.dataLength();
                 throw Errors.atByte(

@@ -71,10 +71,12 @@ public record NpyHeader(
     /**
      * Number of data bytes the header announces.
      *
-     * @return {@code elementCount() * dtype().itemSize()}
+     * @return {@code elementCount() * dtype().itemSize()}, or {@code Long.MAX_VALUE} if that
+     *     product overflows a {@code long} (two dimensions near {@code Integer.MAX_VALUE})
      */
     public long dataLength() {
-        return elementCount() * dtype.itemSize();
+        long count = elementCount();
+        return count > Long.MAX_VALUE / dtype.itemSize() ? Long.MAX_VALUE : count * dtype.itemSize();
     }
 
     /**

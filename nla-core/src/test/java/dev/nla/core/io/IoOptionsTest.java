@@ -68,6 +68,18 @@ class IoOptionsTest {
     }
 
     @Test
+    void npyHeaderDataLengthSaturatesInsteadOfOverflowing() {
+        NpyHeader h = new NpyHeader(
+                Npy.Version.V1_0,
+                Npy.Dtype.FLOAT64,
+                ByteOrder.LITTLE_ENDIAN,
+                Npy.Order.C,
+                List.of(Integer.MAX_VALUE, Integer.MAX_VALUE),
+                128);
+        assertThat(h.dataLength()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
     void matrixMarketReadDefaults() {
         assertThat(MatrixMarketReadOptions.defaults())
                 .isEqualTo(new MatrixMarketReadOptions(SparseMatrix.Format.CSR, MatrixMarket.Duplicates.SUM, 1 << 28));

@@ -237,6 +237,16 @@ class NpyMalformedTest {
     }
 
     @Test
+    void twoHugeDimensionsAreOverTheElementLimitInAFile() throws IOException {
+        Path file = dir.resolve("huge2.npy");
+        Files.write(file, withDict("{'descr': '<f8', 'fortran_order': False, 'shape': (2147483647, 2147483647)}"));
+        assertThatThrownBy(() -> Npy.read(file))
+                .isInstanceOf(MalformedInputException.class)
+                .hasMessageContaining("needs 4611686014132420609 elements")
+                .hasCauseInstanceOf(SizeLimitExceededException.class);
+    }
+
+    @Test
     void threeDimensions() {
         assertRefused(withDict("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 2, 2)}"))
                 .hasMessageContaining("a 3-dimensional array (shape (1, 2, 2)) cannot be read as a matrix");
