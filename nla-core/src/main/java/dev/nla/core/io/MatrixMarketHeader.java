@@ -25,6 +25,12 @@ public record MatrixMarketHeader(
     /**
      * Validates the components.
      *
+     * @param format   coordinate or array
+     * @param field    type of the values
+     * @param symmetry which part the file lists
+     * @param rows     number of rows, {@code >= 0}
+     * @param cols     number of columns, {@code >= 0}
+     * @param entries  number of data lines, {@code >= 0}
      * @throws NullPointerException     if {@code format}, {@code field} or {@code symmetry} is null
      * @throws IllegalArgumentException if a count is negative
      */

@@ -25,6 +25,9 @@ public record MatrixMarketReadOptions(
     /**
      * Validates the options.
      *
+     * @param sparseFormat       layout of the matrix read from a coordinate file
+     * @param duplicates         policy for repeated coordinate entries
+     * @param maxSparseDimension largest row or column count of a coordinate file, {@code >= 1}
      * @throws NullPointerException     if {@code sparseFormat} or {@code duplicates} is null
      * @throws IllegalArgumentException if {@code maxSparseDimension < 1}
      */

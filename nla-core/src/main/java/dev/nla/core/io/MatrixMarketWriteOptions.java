@@ -24,6 +24,9 @@ public record MatrixMarketWriteOptions(MatrixMarket.Field field, MatrixMarket.Sy
     /**
      * Validates the options.
      *
+     * @param field    type of the values written
+     * @param symmetry which part is written
+     * @param comment  comment text, empty for none
      * @throws NullPointerException     if a component is null
      * @throws IllegalArgumentException if {@code field} is {@code PATTERN} and {@code symmetry} is
      *     {@code SKEW_SYMMETRIC} (the Matrix Market format does not allow it)

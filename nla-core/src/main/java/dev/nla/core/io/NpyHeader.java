@@ -27,6 +27,12 @@ public record NpyHeader(
     /**
      * Validates and copies the components.
      *
+     * @param version    the format version
+     * @param dtype      the element type
+     * @param byteOrder  the byte order of the data
+     * @param order      the element order
+     * @param shape      0 to 2 non-negative dimensions; copied
+     * @param dataOffset byte offset of the data, {@code >= 0}
      * @throws NullPointerException     if a component or a dimension is null
      * @throws IllegalArgumentException if there are more than two dimensions, a dimension is
      *     negative, or {@code dataOffset < 0}

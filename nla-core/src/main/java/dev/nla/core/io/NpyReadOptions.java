@@ -20,6 +20,8 @@ public record NpyReadOptions(int maxHeaderLength, Npy.TrailingData trailingData)
     /**
      * Validates the options.
      *
+     * @param maxHeaderLength largest accepted header length in bytes, {@code >= 1}
+     * @param trailingData    what reading a file does with bytes after the data
      * @throws IllegalArgumentException if {@code maxHeaderLength < 1}
      * @throws NullPointerException     if {@code trailingData} is null
      */

@@ -17,6 +17,10 @@ public record NpyWriteOptions(Npy.Dtype dtype, ByteOrder byteOrder, Npy.Order or
     /**
      * Validates the options.
      *
+     * @param dtype     element type
+     * @param byteOrder byte order of the data
+     * @param order     element order
+     * @param version   format version
      * @throws NullPointerException if a component is null
      */
     public NpyWriteOptions {
