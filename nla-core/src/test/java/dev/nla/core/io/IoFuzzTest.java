@@ -37,7 +37,7 @@ import net.jqwik.api.statistics.Statistics;
  * OutOfMemoryError} (the test heap is 3 GB, far below what a trusted lying header would request) or
  * a hang (each read has a 10 s budget; a healthy one takes microseconds).
  */
-class IoFuzzProperties {
+class IoFuzzTest {
     private static final Duration BUDGET = Duration.ofSeconds(10);
 
     /** Replace the byte (or character) at {@code position % length} with {@code value}. */
@@ -100,7 +100,7 @@ class IoFuzzProperties {
     Arbitrary<String> matrixMarketTexts() {
         Arbitrary<Integer> dim = Arbitraries.integers().between(0, 6);
         return Combinators.combine(dim, dim, Arbitraries.integers().between(0, 7), Arbitraries.longs())
-                .as(IoFuzzProperties::matrixMarketText)
+                .as(IoFuzzTest::matrixMarketText)
                 .withoutEdgeCases();
     }
 
