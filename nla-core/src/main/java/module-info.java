@@ -13,4 +13,5 @@ module dev.nla.core {
     exports dev.nla.core.error;
     exports dev.nla.core.matrix;
     exports dev.nla.core.blas;
+    exports dev.nla.core.operator;
 }
