@@ -14,4 +14,5 @@ module dev.nla.core {
     exports dev.nla.core.matrix;
     exports dev.nla.core.blas;
     exports dev.nla.core.operator;
+    exports dev.nla.core.random;
 }
