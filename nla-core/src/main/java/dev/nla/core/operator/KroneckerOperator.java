@@ -26,10 +26,10 @@ import java.util.Optional;
  *   <li>\(A = I\): \(Y_j = BX_j\) for all \(j\) in one application of \(B\) to \(Qk\) vectors; no
  *       temporary.
  *   <li>\(A\) an explicit matrix, "\(B\) first": \(W_j = BX_j\) (one application of \(B\) to
- *       \(Qk\) vectors into a temporary \(R \times Qk\)), then \(Y_j = \alpha W_jA^{\mathsf T} +
+ *       \(Qk\) vectors into a temporary of \(RQk\) entries), then \(Y_j = \alpha W_jA^{\mathsf T} +
  *       \beta Y_j\), one GEMM per column.
  *   <li>\(A\) an explicit matrix, "\(A\) first": \(T_j = X_jA^{\mathsf T}\) (one GEMM per column
- *       into a temporary \(S \times Pk\)), then \(Y_j = \alpha BT_j + \beta Y_j\) in one
+ *       into a temporary of \(SPk\) entries), then \(Y_j = \alpha BT_j + \beta Y_j\) in one
  *       application of \(B\) to \(Pk\) vectors. The cheaper order is chosen from the flop counts
  *       \(k(c_BQ + c_AR)\) and \(k(c_AS + c_BP)\), \(c\) the cost of applying a factor to one vector.
  *   <li>\(A\) any operator: \(W_j = BX_j\) as above, then the rows of each \(W_j\) are gathered
@@ -126,10 +126,11 @@ final class KroneckerOperator implements LinearOperator {
             int r,
             int s) {
         int k = x.cols();
-        DenseMatrix w = temporary(r, (long) q * k);
+        DenseMatrix w = temporary((long) r * q, k);
         applyToReshaped(b, t, 1.0, x, s, 0.0, w, r);
         for (int j = 0; j < k; j++) {
-            Blas.gemm(Transpose.NO_TRANSPOSE, t.flip(), alpha, w.columns(j * q, q), am, beta, reshapeColumn(y, j, r));
+            Blas.gemm(
+                    Transpose.NO_TRANSPOSE, t.flip(), alpha, reshapeColumn(w, j, r), am, beta, reshapeColumn(y, j, r));
         }
     }
 
@@ -146,22 +147,21 @@ final class KroneckerOperator implements LinearOperator {
             int r,
             int s) {
         int k = x.cols();
-        DenseMatrix tmp = temporary(s, (long) p * k);
+        DenseMatrix tmp = temporary((long) s * p, k);
         for (int j = 0; j < k; j++) {
-            Blas.gemm(Transpose.NO_TRANSPOSE, t.flip(), 1.0, reshapeColumn(x, j, s), am, 0.0, tmp.columns(j * p, p));
+            Blas.gemm(Transpose.NO_TRANSPOSE, t.flip(), 1.0, reshapeColumn(x, j, s), am, 0.0, reshapeColumn(tmp, j, s));
         }
-        // tmp is compact, so its columns are the reshaped columns T_j of an (s*p) x k block.
-        DenseMatrix tmpAsBlock = DenseMatrix.wrap(tmp.data(), 0, s * p, k, s * p);
-        applyToReshaped(b, t, alpha, tmpAsBlock, s, beta, y, r);
+        applyToReshaped(b, t, alpha, tmp, s, beta, y, r);
     }
 
     /** Any \(A\): \(W_j = \operatorname{op}(B)X_j\), gather \(V = [W_j^{\mathsf T}]\), \(U = \operatorname{op}(A)V\), scatter. */
     private void general(
             Transpose t, double alpha, DenseMatrix x, double beta, DenseMatrix y, int p, int q, int r, int s) {
         int k = x.cols();
-        DenseMatrix w = temporary(r, (long) q * k);
+        DenseMatrix w = temporary((long) r * q, k);
         applyToReshaped(b, t, 1.0, x, s, 0.0, w, r);
-        // V(c, j*r + i) = W(i, j*q + c): the transposes of the blocks W_j side by side.
+        // V(c, j*r + i) = W_j(i, c), stored at w[i + c*r + j*r*q]: the transposes of the blocks W_j
+        // side by side.
         DenseMatrix v = temporary(q, (long) r * k);
         double[] wd = w.data();
         double[] vd = v.data();
@@ -227,16 +227,16 @@ final class KroneckerOperator implements LinearOperator {
     }
 
     /**
-     * A new \(h \times w\) temporary, \(h \ge 1\), after checking that it fits in one array (\(w\)
-     * may exceed the {@code int} range when computed as a product).
+     * A new compact \(h \times w\) temporary, \(h, w \ge 1\), after checking that it fits in one
+     * array (either dimension may exceed the {@code int} range when computed as a product).
      */
-    private static DenseMatrix temporary(int h, long w) {
-        long size = h * w;
-        if (size > DenseMatrix.MAX_ELEMENTS) {
+    private static DenseMatrix temporary(long h, long w) {
+        long size = w > Long.MAX_VALUE / h ? Long.MAX_VALUE : h * w;
+        if (h > Integer.MAX_VALUE || w > Integer.MAX_VALUE || size > DenseMatrix.MAX_ELEMENTS) {
             throw new SizeLimitExceededException(
                     "temporary " + h + "x" + w + " of a Kronecker product apply", size, DenseMatrix.MAX_ELEMENTS);
         }
-        return DenseMatrix.zeros(h, (int) w);
+        return DenseMatrix.zeros((int) h, (int) w);
     }
 
     /** Flops to apply an operator to one vector: exact for explicit matrices, an estimate otherwise. */
