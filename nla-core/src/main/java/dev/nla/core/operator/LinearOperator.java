@@ -39,7 +39,8 @@ import java.util.Optional;
  *
  * <p>Operators are immutable in shape. An operator built on a {@link DenseMatrix} shares its
  * storage: later changes to the matrix are seen by the operator. Operators made by this package are
- * safe to apply from several threads at once if their inputs are not being modified.
+ * safe to apply from several threads at once while their inputs are not being modified (matrix-free
+ * ones if their callbacks are).
  *
  * <p>Every method documents its cost in flops for a block of \(k\) vectors and the temporaries it
  * allocates. The combinators allocate at most one temporary per call.
@@ -296,9 +297,16 @@ public interface LinearOperator {
      * (A \otimes B)\operatorname{vec}(X) = \operatorname{vec}(BXA^{\mathsf T}) \]
      * for \(X \in \mathbb{R}^{s \times q}\), with \(\operatorname{vec}\) stacking columns (the
      * column-major order of the storage, so reshaping a column is free). Each column of a block is
-     * reshaped and the two factors are applied as blocks of vectors; see the package documentation
-     * and {@code docs/operators.md} for the cost. The transpose is \((A \otimes B)^{\mathsf T} =
-     * A^{\mathsf T} \otimes B^{\mathsf T}\) [Van Loan 2000].
+     * reshaped and the two factors are applied as blocks of vectors. The transpose is \((A \otimes
+     * B)^{\mathsf T} = A^{\mathsf T} \otimes B^{\mathsf T}\) [Van Loan 2000].
+     *
+     * <p>Cost for a block of \(k\) vectors: \(B\) applied to \(qk\) vectors and a GEMM
+     * \(W_jA^{\mathsf T}\) per column (\(2rqpk\) flops for a dense \(A\)), or, when cheaper, a GEMM
+     * \(X_jA^{\mathsf T}\) per column followed by \(B\) on \(pk\) vectors; one temporary of \(rqk\)
+     * (or \(spk\)) entries. When \(A\) is the
+     * identity, \(B\) is applied once to \(qk\) vectors and nothing is allocated. When \(A\) is
+     * neither an explicit matrix nor the identity, \(A\) is applied to \(rk\) gathered vectors, with
+     * three temporaries. See {@code docs/operators.md}.
      *
      * @param a the left factor \(A\), \(p \times q\)
      * @param b the right factor \(B\), \(r \times s\)
