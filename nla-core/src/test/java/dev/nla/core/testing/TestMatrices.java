@@ -210,7 +210,7 @@ public final class TestMatrices {
     /**
      * A rank-\(r\) matrix plus Gaussian noise: \(A = U_r V_r^{\mathsf T} + \nu\, G / \sqrt{\max(m,
      * n)}\), the rectangular analogue of the "low rank + noise" family of Tropp, Yurtsever, Udell and
-     * Cevher [TYUC 2017, §7.3].
+     * Cevher [TYUC 2017].
      *
      * <p>\(U_r\) = {@link #haarOrthonormalColumns haarOrthonormalColumns(m, r, state.split(1))},
      * \(V_r\) = {@code haarOrthonormalColumns(n, r, state.split(2))} and \(G\) = {@link #gaussian

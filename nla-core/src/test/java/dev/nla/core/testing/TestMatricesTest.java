@@ -54,7 +54,7 @@ class TestMatricesTest {
     @ValueSource(ints = {1, 2, 7, 50})
     void haarOrthogonalHasOrthonormalColumns(int n) {
         DenseMatrix q = TestMatrices.haarOrthogonal(n, RngState.seed(11));
-        // Householder QR: ||Q^T Q - I||_F = O(n u) [Higham 2002, Thm 19.4]; 10 n u leaves room for
+        // Householder QR: ||Q^T Q - I||_F = O(n u) [Higham 2002, Chap. 19]; 10 n u leaves room for
         // the constant.
         assertThatMatrix(q).hasShape(n, n).hasOrthonormalColumns(10 * n * Tolerances.U);
     }
