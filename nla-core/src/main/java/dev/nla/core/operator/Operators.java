@@ -50,7 +50,7 @@ final class Operators {
         if (m == 0 || n == 0) {
             return result;
         }
-        int block = (int) Math.max(1, Math.min(n, MATERIALIZE_BLOCK_ENTRIES / n));
+        int block = Math.max(1, Math.min(n, MATERIALIZE_BLOCK_ENTRIES / n));
         DenseMatrix eye = DenseMatrix.zeros(n, block);
         for (int j0 = 0; j0 < n; j0 += block) {
             int b = Math.min(block, n - j0);

@@ -158,8 +158,8 @@ class CooBuilderTest {
         long state = seed;
         for (int t = 0; t < count; t++) {
             state = state * 6364136223846793005L + 1442695040888963407L;
-            int line = (int) Math.floorMod(state >>> 33, lines);
-            int minor = (int) Math.floorMod(state >>> 7, 64);
+            int line = Math.floorMod(state >>> 33, lines);
+            int minor = Math.floorMod(state >>> 7, 64);
             double v = (state >>> 40) % 7 - 3;
             if (csr) {
                 wide.add(line, minor << 24, v);
