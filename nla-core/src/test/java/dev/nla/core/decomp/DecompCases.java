@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The matrix families of the acceptance criteria, generated deterministically from seeds: Gaussian,
  * prescribed singular values up to condition \(10^{15}\), rank-deficient, Kahan, graded, zero,
- * repeated singular values, over the shapes \(0 \times 0\), \(1 \times 1\), \(0 \times n\), \(n
+ * repeated and clustered singular values, constant (rank one with coherent rounding), over the shapes \(0 \times 0\), \(1 \times 1\), \(0 \times n\), \(n
  * \times 0\), tall, wide and square.
  */
 final class DecompCases {
@@ -24,7 +24,16 @@ final class DecompCases {
     }
 
     static final String[] FAMILIES = {
-        "gaussian", "cond1e15", "cond1e8", "rankDeficient", "kahan", "graded", "zero", "repeated", "clustered"
+        "gaussian",
+        "cond1e15",
+        "cond1e8",
+        "rankDeficient",
+        "kahan",
+        "graded",
+        "zero",
+        "repeated",
+        "clustered",
+        "constant"
     };
 
     /** One matrix of {@code family} with the given shape; the seed selects the random factors. */
@@ -67,6 +76,13 @@ final class DecompCases {
             }
             case "zero":
                 return DenseMatrix.zeros(m, n);
+            case "constant": {
+                // rank one with exactly repeated entries: the rounding noise left after the first
+                // reflector pair is highly structured (coherent rounding), an adversarial case
+                DenseMatrix c = DenseMatrix.zeros(m, n);
+                c.fill(1.0);
+                return c;
+            }
             case "repeated": {
                 double[] s = new double[k];
                 for (int i = 0; i < k; i++) {
@@ -149,6 +165,11 @@ final class DecompCases {
             }
             case "zero":
                 return DenseMatrix.zeros(n, n);
+            case "constant": {
+                DenseMatrix c = DenseMatrix.zeros(n, n);
+                c.fill(1.0);
+                return c;
+            }
             case "repeated": {
                 double[] l = new double[n];
                 for (int i = 0; i < n; i++) {
@@ -182,7 +203,7 @@ final class DecompCases {
         {20, 33}, {64, 64}, {130, 50}
     };
 
-    /** The default-tier cases: every family on every shape (144 matrices). */
+    /** The default-tier cases: every family on every shape (160 matrices). */
     static List<Case> fastGeneral() {
         List<Case> out = new ArrayList<>();
         long seed = 100;
@@ -194,7 +215,7 @@ final class DecompCases {
         return out;
     }
 
-    /** The tagged-tier cases: 9 families x 149 shapes up to 500 (1341 matrices). */
+    /** The tagged-tier cases: 10 families x 149 shapes up to 500 (1490 matrices). */
     static List<Case> slowGeneral() {
         List<Case> out = new ArrayList<>();
         long seed = 10_000;
@@ -219,7 +240,7 @@ final class DecompCases {
     /** Orders of the default-tier symmetric cases. */
     static final int[] ORDERS_FAST = {0, 1, 2, 3, 5, 8, 13, 20, 31, 48, 65, 70, 100, 150};
 
-    /** The default-tier symmetric cases: every family at every order (126 matrices). */
+    /** The default-tier symmetric cases: every family at every order (140 matrices). */
     static List<Case> fastSymmetric() {
         List<Case> out = new ArrayList<>();
         long seed = 500;
@@ -231,7 +252,7 @@ final class DecompCases {
         return out;
     }
 
-    /** The tagged-tier symmetric cases (1044 matrices up to order 500). */
+    /** The tagged-tier symmetric cases (1160 matrices up to order 500). */
     static List<Case> slowSymmetric() {
         List<Case> out = new ArrayList<>();
         long seed = 20_000;

@@ -5,8 +5,10 @@ import dev.nla.core.matrix.Matrix;
 import dev.nla.core.testing.Tolerances;
 
 /**
- * LAPACK-style test ratios computed naively (plain loops, in extended summation order), independent
- * of the code under test.
+ * LAPACK-style test ratios computed naively (plain loops), independent of the code under test. The
+ * sums use the error-free transformations of Ogita, Rump and Oishi (twice the working precision,
+ * with {@link Math#fma}), so that the test's own rounding (which can add up coherently for
+ * structured matrices) does not enter the ratios.
  *
  * <ul>
  *   <li>residual: \(\|A - U\Sigma V^{\mathsf T}\|_F / (\max(m,n)\,u\,\|A\|_F)\) (0 when \(A = 0\)
@@ -22,6 +24,30 @@ final class Ratios {
     static final double THRESHOLD = 30.0;
 
     private Ratios() {}
+
+    /** A compensated accumulator of sums of products (Ogita–Rump–Oishi Dot2). */
+    static final class Acc {
+        private double s;
+        private double c;
+
+        Acc(double start) {
+            s = start;
+        }
+
+        void add(double x, double y) {
+            double p = x * y;
+            double ep = Math.fma(x, y, -p);
+            double t = s + p;
+            double z = t - s;
+            double es = (s - (t - z)) + (p - z);
+            s = t;
+            c += ep + es;
+        }
+
+        double value() {
+            return s + c;
+        }
+    }
 
     static double frobenius(Matrix a) {
         double s = 0.0;
@@ -49,11 +75,11 @@ final class Ratios {
         double err = 0.0;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
-                double r = a.get(i, j);
+                Acc r = new Acc(a.get(i, j));
                 for (int l = 0; l < k; l++) {
-                    r -= us[i][l] * vtd[l][j];
+                    r.add(-us[i][l], vtd[l][j]);
                 }
-                err += r * r;
+                err += r.value() * r.value();
             }
         }
         return ratio(Math.sqrt(err), Math.max(m, n) * Tolerances.U * frobenius(a));
@@ -69,11 +95,11 @@ final class Ratios {
             for (int i = 0; i < n; i++) {
                 double aij = i >= j ? a.get(i, j) : a.get(j, i);
                 norm += aij * aij;
-                double r = aij;
+                Acc r = new Acc(aij);
                 for (int l = 0; l < n; l++) {
-                    r -= zd[i][l] * lambda[l] * zd[j][l];
+                    r.add(-zd[i][l] * lambda[l], zd[j][l]);
                 }
-                err += r * r;
+                err += r.value() * r.value();
             }
         }
         return ratio(Math.sqrt(err), n * Tolerances.U * Math.sqrt(norm));
@@ -87,11 +113,11 @@ final class Ratios {
         double err = 0.0;
         for (int a = 0; a < c; a++) {
             for (int b = 0; b < c; b++) {
-                double s = a == b ? -1.0 : 0.0;
+                Acc s = new Acc(a == b ? -1.0 : 0.0);
                 for (int i = 0; i < p; i++) {
-                    s += qd[i][a] * qd[i][b];
+                    s.add(qd[i][a], qd[i][b]);
                 }
-                err += s * s;
+                err += s.value() * s.value();
             }
         }
         return ratio(Math.sqrt(err), c * Tolerances.U);

@@ -32,10 +32,18 @@ public final class Reflectors {
      * @return \(\|x\|_2\)
      */
     public static double nrm2(int n, double[] x, int off, int inc) {
+        // Neumaier-compensated sum of squares: plain recursive summation errs by up to n*u, and does
+        // so systematically when many entries are equal (rounding-level columns of a rank-deficient
+        // matrix), which would make tau inconsistent with v and cost orthogonality in Q.
         double sum = 0.0;
+        double comp = 0.0;
         for (int i = 0, p = off; i < n; i++, p += inc) {
-            sum += x[p] * x[p];
+            double t = x[p] * x[p];
+            double s = sum + t;
+            comp += sum >= t ? (sum - s) + t : (t - s) + sum;
+            sum = s;
         }
+        sum += comp;
         if (sum > 0x1.0p-900 && sum < 0x1.0p900) {
             return Math.sqrt(sum);
         }
@@ -47,12 +55,16 @@ public final class Reflectors {
         if (scale == 0.0 || !Double.isFinite(scale)) {
             return scale;
         }
-        double s = 0.0;
+        double ss = 0.0;
+        double cc = 0.0;
         for (int i = 0, p = off; i < n; i++, p += inc) {
-            double t = x[p] / scale;
-            s += t * t;
+            double r = x[p] / scale;
+            double t = r * r;
+            double s = ss + t;
+            cc += ss >= t ? (ss - s) + t : (t - s) + ss;
+            ss = s;
         }
-        return scale * Math.sqrt(s);
+        return scale * Math.sqrt(ss + cc);
     }
 
     /**
@@ -221,6 +233,21 @@ public final class Reflectors {
     }
 
     /**
+     * \(x^{\mathsf T} y\) for contiguous vectors, accurate as if computed in twice the working
+     * precision (Ogita, Rump and Oishi's Dot2, with {@link Math#fma} for the exact products).
+     *
+     * @param n    length
+     * @param x    first vector's storage; not modified
+     * @param xOff index of \(x_0\)
+     * @param y    second vector's storage; not modified
+     * @param yOff index of \(y_0\)
+     * @return the dot product
+     */
+    static double dot2(int n, double[] x, int xOff, double[] y, int yOff) {
+        return Rotations.kernel().dot2(n, x, xOff, y, yOff);
+    }
+
+    /**
      * The \(k \times k\) upper triangular factor \(T\) with \(H_0 \cdots H_{k-1} = I - V T
      * V^{\mathsf T}\) for an explicit \(V\) (dlarft, forward, columnwise), via \(G = V^{\mathsf T}V\)
      * and \(T_{0:j,j} = -\tau_j T_{0:j,0:j} G_{0:j,j}\).
@@ -237,26 +264,15 @@ public final class Reflectors {
         if (k == 0) {
             return t;
         }
+        // G = V^T V, the upper triangle only, with compensated dot products: T must be consistent
+        // with V to working precision for I - V T V^T to be orthogonal, and a plain dot product of
+        // length m errs by up to m u (coherently so for structured, e.g. constant, data)
         double[] g = new double[k * k];
-        Backend be = Backends.active();
-        if (m > 0) {
-            be.gemm(
-                    Transpose.TRANSPOSE,
-                    Transpose.NO_TRANSPOSE,
-                    k,
-                    k,
-                    m,
-                    1.0,
-                    v,
-                    0,
-                    Math.max(1, m),
-                    v,
-                    0,
-                    Math.max(1, m),
-                    0.0,
-                    g,
-                    0,
-                    k);
+        int ldv = Math.max(1, m);
+        for (int j = 0; j < k; j++) {
+            for (int l = 0; l < j; l++) {
+                g[l + j * k] = dot2(m - j, v, l * ldv + j, v, j * ldv + j);
+            }
         }
         double[] col = new double[k];
         for (int j = 0; j < k; j++) {

@@ -7,7 +7,8 @@ package dev.nla.core.decomp.internal;
  * <p>Rotation \(j\) acts on columns \(k + j\) and \(k + j + 1\): \(x \leftarrow c_j x + s_j y\), \(y
  * \leftarrow c_j y - s_j x\), where \(x, y\) are the two columns. Forward sequences apply \(j = 0,
  * 1, \dots\), backward ones the reverse order. Two implementations exist: a scalar one and a Vector
- * API one, chosen once by {@link Rotations}.
+ * API one, chosen once by {@link Rotations}. The same kernels provide the compensated dot product
+ * used where a plain one is not accurate enough ({@link #dot2}).
  */
 interface RotationKernel {
     /**
@@ -39,4 +40,18 @@ interface RotationKernel {
             double[] s,
             int sOff,
             boolean forward);
+
+    /**
+     * \(x^{\mathsf T} y\) for contiguous vectors, as accurate as if computed in twice the working
+     * precision and then rounded (Ogita, Rump and Oishi's Dot2: error-free products by FMA,
+     * error-free sums by TwoSum, several independent chains merged at the end).
+     *
+     * @param n    length
+     * @param x    storage of \(x\); not modified
+     * @param xOff index of \(x_0\)
+     * @param y    storage of \(y\); not modified
+     * @param yOff index of \(y_0\)
+     * @return the dot product
+     */
+    double dot2(int n, double[] x, int xOff, double[] y, int yOff);
 }

@@ -117,4 +117,43 @@ final class VectorMicroKernelRotation implements RotationKernel {
             }
         }
     }
+
+    @Override
+    public double dot2(int n, double[] x, int xOff, double[] y, int yOff) {
+        int lanes = SPECIES.length();
+        DoubleVector s = DoubleVector.zero(SPECIES);
+        DoubleVector c = DoubleVector.zero(SPECIES);
+        int i = 0;
+        int end = n / lanes * lanes;
+        for (; i < end; i += lanes) {
+            DoubleVector a = DoubleVector.fromArray(SPECIES, x, xOff + i);
+            DoubleVector b = DoubleVector.fromArray(SPECIES, y, yOff + i);
+            DoubleVector p = a.mul(b);
+            DoubleVector ep = a.fma(b, p.neg());
+            DoubleVector t = s.add(p);
+            DoubleVector z = t.sub(s);
+            c = c.add(ep.add(s.sub(t.sub(z)).add(p.sub(z))));
+            s = t;
+        }
+        // merge the lanes and the tail with scalar error-free additions
+        double sum = 0.0;
+        double comp = c.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        for (int l = 0; l < lanes; l++) {
+            double sk = s.lane(l);
+            double t = sum + sk;
+            double z = t - sum;
+            comp += (sum - (t - z)) + (sk - z);
+            sum = t;
+        }
+        for (; i < n; i++) {
+            double a = x[xOff + i];
+            double b = y[yOff + i];
+            double p = a * b;
+            double t = sum + p;
+            double z = t - sum;
+            comp += Math.fma(a, b, -p) + ((sum - (t - z)) + (p - z));
+            sum = t;
+        }
+        return sum + comp;
+    }
 }
