@@ -234,7 +234,7 @@ public final class Reflectors {
 
     /**
      * \(x^{\mathsf T} y\) for contiguous vectors, accurate as if computed in twice the working
-     * precision (Ogita, Rump and Oishi's Dot2, with {@link Math#fma} for the exact products).
+     * precision (Dot2 of [Ogita, Rump and Oishi 2005], with {@link Math#fma} for the exact products).
      *
      * @param n    length
      * @param x    first vector's storage; not modified

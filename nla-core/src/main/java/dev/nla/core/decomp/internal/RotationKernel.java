@@ -43,7 +43,7 @@ interface RotationKernel {
 
     /**
      * \(x^{\mathsf T} y\) for contiguous vectors, as accurate as if computed in twice the working
-     * precision and then rounded (Ogita, Rump and Oishi's Dot2: error-free products by FMA,
+     * precision and then rounded (Dot2 of [Ogita, Rump and Oishi 2005]: error-free products by FMA,
      * error-free sums by TwoSum, several independent chains merged at the end).
      *
      * @param n    length
