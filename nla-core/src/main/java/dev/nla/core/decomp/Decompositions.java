@@ -11,6 +11,9 @@ import dev.nla.core.decomp.internal.TridiagonalQlEigen;
  * and a {@code native...} variant backed by the system LAPACK.
  */
 public final class Decompositions {
+    private static final String NATIVE_HINT = "native LAPACK is not available: it needs the dev.ludovic.netlib "
+            + "lapack jar and a system LAPACK (on Debian: apt-get install libopenblas0-pthread)";
+
     private Decompositions() {}
 
     /**
@@ -31,7 +34,11 @@ public final class Decompositions {
      *     install libopenblas0-pthread})
      */
     public static Svd nativeSvd() {
-        return new NetlibSvd();
+        try {
+            return new NetlibSvd();
+        } catch (LinkageError e) {
+            throw new IllegalStateException(NATIVE_HINT + " (" + e + ")", e);
+        }
     }
 
     /**
@@ -65,6 +72,10 @@ public final class Decompositions {
      *     install libopenblas0-pthread})
      */
     public static SymmetricEigen nativeSymmetricEigen() {
-        return new NetlibSymmetricEigen();
+        try {
+            return new NetlibSymmetricEigen();
+        } catch (LinkageError e) {
+            throw new IllegalStateException(NATIVE_HINT + " (" + e + ")", e);
+        }
     }
 }
