@@ -24,8 +24,16 @@ import java.util.Objects;
  * <p>Each step costs \(4 \min(m,n)^2 \max(m,n)\) flops: for \(m \ge n\) it forms \(T = X_k A\)
  * (\(n \times n\)) and \(X_{k+1} = 2X_k - T X_k\); for \(m \lt n\), \(T = A X_k\) and \(X_{k+1} =
  * 2X_k - X_k T\). Convergence test: \(\|X_{k+1} - X_k\|_F \le \text{tol}\,\|X_{k+1}\|_F\).
+ * Stagnation guard: once the relative change has fallen below \(10^{-3}\) (the quadratic phase),
+ * an increase of the change means that rounding has taken over (the tolerance is below the
+ * attainable \(\kappa\varepsilon\), or rounding-level singular values of a rank-deficient matrix
+ * start to be amplified towards \(1/\varepsilon\)); the iteration then stops and returns the
+ * previous, better iterate with {@code converged() == false}.
  */
 public final class NewtonSchulzPseudoInverse {
+    /** Below this relative change an increase of the change stops the iteration (stagnation). */
+    private static final double STAGNATION = 1e-3;
+
     private final NewtonSchulzOptions options;
 
     /**
@@ -118,7 +126,13 @@ public final class NewtonSchulzPseudoInverse {
                 diff += dlt * dlt;
                 norm += nd[i] * nd[i];
             }
+            double previous = change;
             change = Math.sqrt(diff) / Math.sqrt(norm);
+            if (!(change <= previous) && previous < STAGNATION) {
+                // the change grew again after the quadratic phase: rounding floor reached (or
+                // rounding-level singular values start to be amplified); keep the previous iterate
+                return new NewtonSchulzResult(x, false, k - 1, previous);
+            }
             DenseMatrix swap = x;
             x = next;
             next = swap;

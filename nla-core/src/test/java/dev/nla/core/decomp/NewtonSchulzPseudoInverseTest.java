@@ -43,6 +43,31 @@ class NewtonSchulzPseudoInverseTest {
     }
 
     @Test
+    void rankDeficientInputConvergesToTheCutOffPseudoInverse() {
+        double[] sigma = {3, 2, 1, 0.5, 0, 0, 0, 0};
+        DenseMatrix a = TestMatrices.withSingularValues(20, 8, sigma, RngState.seed(1));
+        NewtonSchulzResult r = NewtonSchulzPseudoInverse.withDefaults().compute(a);
+        DenseMatrix cut = PseudoInverse.withDefaults().compute(a, 1e-10);
+        // the rounding-level singular values (~1e-16) have not been amplified yet when the
+        // nonzero ones have converged: the result matches the SVD pseudo-inverse with a cut-off
+        assertThat(r.converged()).isTrue();
+        assertThat(PseudoInverseTest.maxAbsDiff(r.pseudoInverse(), cut)).isLessThan(1e-12);
+    }
+
+    @Test
+    void stagnationGuardStopsBeforeRoundingIsAmplified() {
+        double[] sigma = {3, 2, 1, 0.5, 0, 0, 0, 0};
+        DenseMatrix a = TestMatrices.withSingularValues(20, 8, sigma, RngState.seed(1));
+        // a tolerance below the attainable change: without the guard the noise components grow
+        // like 2^k and the iterate overflows after ~120 steps
+        NewtonSchulzResult r = new NewtonSchulzPseudoInverse(new NewtonSchulzOptions(200, 1e-17)).compute(a);
+        DenseMatrix cut = PseudoInverse.withDefaults().compute(a, 1e-10);
+        assertThat(r.converged()).isFalse();
+        assertThat(r.iterations()).isLessThan(200);
+        assertThat(PseudoInverseTest.maxAbsDiff(r.pseudoInverse(), cut)).isLessThan(1e-12);
+    }
+
+    @Test
     void zeroMatrixGivesZero() {
         NewtonSchulzResult r = NewtonSchulzPseudoInverse.withDefaults().compute(DenseMatrix.zeros(3, 2));
         assertThat(r.converged()).isTrue();
