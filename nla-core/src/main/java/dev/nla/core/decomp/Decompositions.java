@@ -1,0 +1,61 @@
+package dev.nla.core.decomp;
+
+import dev.nla.core.blas.Backend;
+import dev.nla.core.decomp.internal.HouseholderQr;
+import dev.nla.core.decomp.internal.NativeLapack;
+import dev.nla.core.decomp.internal.NetlibQr;
+
+/**
+ * Creates the decomposition algorithms: the pure-Java implementation of each interface (on the
+ * active kernel backend, or on a given one) and, when a native LAPACK library loads, the native
+ * implementation of the same interface ({@code nativeXxx()}).
+ *
+ * <p>The Java implementations are the default: they run everywhere and, being GEMM-rich, are as
+ * fast as the kernel backend they run on. The native ones call LAPACK through {@code
+ * dev.ludovic.netlib} and need a system library (on Debian: {@code apt-get install
+ * libopenblas0-pthread}); {@link #nativeAvailable()} tells whether it is present.
+ */
+public final class Decompositions {
+    private Decompositions() {}
+
+    /**
+     * Whether a native LAPACK library loads, so that the {@code nativeXxx()} factories succeed.
+     *
+     * @return {@code true} if native LAPACK is available
+     */
+    public static boolean nativeAvailable() {
+        return NativeLapack.isAvailable();
+    }
+
+    /**
+     * Blocked Householder QR with the compact WY representation and recursive panels, in Java on
+     * the active backend (looked up at each call).
+     *
+     * @return the algorithm
+     */
+    public static Qr qr() {
+        return new HouseholderQr();
+    }
+
+    /**
+     * Blocked Householder QR in Java on a given backend (for example a single-threaded one, to run
+     * many small factorizations in parallel).
+     *
+     * @param backend the kernels to use
+     * @return the algorithm
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static Qr qr(Backend backend) {
+        return new HouseholderQr(backend);
+    }
+
+    /**
+     * Householder QR by native LAPACK ({@code dgeqrf}, {@code dorgqr}, {@code dormqr}).
+     *
+     * @return the algorithm
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public static Qr nativeQr() {
+        return new NetlibQr();
+    }
+}
