@@ -16,4 +16,5 @@ module dev.nla.core {
     exports dev.nla.core.matrix;
     exports dev.nla.core.blas;
     exports dev.nla.core.decomp;
+    exports dev.nla.core.random;
 }

@@ -121,6 +121,108 @@ public interface Backend {
             int incy);
 
     /**
+     * Rank-one update \(A \leftarrow \alpha x y^{\mathsf T} + A\) with \(A\) of size \(m \times n\).
+     *
+     * @param m     rows of \(A\), length of \(x\)
+     * @param n     columns of \(A\), length of \(y\)
+     * @param alpha scale of the outer product
+     * @param x     storage of \(x\); not modified
+     * @param xOff  offset of \(x_0\)
+     * @param incx  increment of \(x\), {@code >= 1}
+     * @param y     storage of \(y\); not modified
+     * @param yOff  offset of \(y_0\)
+     * @param incy  increment of \(y\), {@code >= 1}
+     * @param a     storage of \(A\); overwritten
+     * @param aOff  offset of \(a_{00}\)
+     * @param lda   leading dimension of \(A\)
+     */
+    void ger(
+            int m,
+            int n,
+            double alpha,
+            double[] x,
+            int xOff,
+            int incx,
+            double[] y,
+            int yOff,
+            int incy,
+            double[] a,
+            int aOff,
+            int lda);
+
+    /**
+     * Symmetric matrix-vector product \(y \leftarrow \alpha A x + \beta y\), \(A\) symmetric of
+     * order \(n\) with only its {@code triangle} read.
+     *
+     * @param triangle which triangle of \(A\) is stored
+     * @param n        order of \(A\)
+     * @param alpha    scale of the product
+     * @param a        storage of \(A\); not modified
+     * @param aOff     offset of \(a_{00}\)
+     * @param lda      leading dimension of \(A\)
+     * @param x        storage of \(x\); not modified
+     * @param xOff     offset of \(x_0\)
+     * @param incx     increment of \(x\), {@code >= 1}
+     * @param beta     scale of the old \(y\); if 0, \(y\) is not read
+     * @param y        storage of \(y\); overwritten
+     * @param yOff     offset of \(y_0\)
+     * @param incy     increment of \(y\), {@code >= 1}
+     */
+    void symv(
+            Triangle triangle,
+            int n,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] x,
+            int xOff,
+            int incx,
+            double beta,
+            double[] y,
+            int yOff,
+            int incy);
+
+    /**
+     * Symmetric rank-\(2k\) update of one triangle: \(C \leftarrow \alpha(AB^{\mathsf T} +
+     * BA^{\mathsf T}) + \beta C\) ({@code NO_TRANSPOSE}, \(A, B\) are \(n \times k\)) or \(C
+     * \leftarrow \alpha(A^{\mathsf T}B + B^{\mathsf T}A) + \beta C\) ({@code TRANSPOSE}, \(A, B\)
+     * are \(k \times n\)). Only the {@code triangle} of \(C\) is read and written.
+     *
+     * @param triangle which triangle of \(C\) is updated
+     * @param trans    whether \(A\) and \(B\) are used as stored or transposed
+     * @param n        order of \(C\)
+     * @param k        inner dimension
+     * @param alpha    scale of the products
+     * @param a        storage of \(A\); not modified
+     * @param aOff     offset of \(a_{00}\)
+     * @param lda      leading dimension of \(A\)
+     * @param b        storage of \(B\); not modified
+     * @param bOff     offset of \(b_{00}\)
+     * @param ldb      leading dimension of \(B\)
+     * @param beta     scale of the old triangle; if 0 it is not read
+     * @param c        storage of \(C\); the {@code triangle} is overwritten, the other is untouched
+     * @param cOff     offset of \(c_{00}\)
+     * @param ldc      leading dimension of \(C\)
+     */
+    void syr2k(
+            Triangle triangle,
+            Transpose trans,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb,
+            double beta,
+            double[] c,
+            int cOff,
+            int ldc);
+
+    /**
      * Symmetric rank-\(k\) update of one triangle: \(C \leftarrow \alpha AA^{\mathsf T} + \beta C\)
      * ({@code NO_TRANSPOSE}, \(A\) is \(n \times k\)) or \(C \leftarrow \alpha A^{\mathsf T}A + \beta
      * C\) ({@code TRANSPOSE}, \(A\) is \(k \times n\)). Only the {@code triangle} of \(C\) is read

@@ -241,6 +241,124 @@ public final class Blas {
         }
     }
 
+    /**
+     * Rank-one update \(A \leftarrow \alpha x y^{\mathsf T} + A\) on the active backend.
+     *
+     * @param alpha scale of the outer product
+     * @param x     vector of length {@code a.rows()}; not modified
+     * @param y     vector of length {@code a.cols()}; not modified
+     * @param a     \(A\); overwritten
+     * @throws NullPointerException       if an argument is null
+     * @throws DimensionMismatchException if a vector has the wrong length
+     * @throws IllegalArgumentException   if {@code a} overlaps {@code x} or {@code y}
+     */
+    public static void ger(double alpha, DenseMatrix x, DenseMatrix y, DenseMatrix a) {
+        ger(Backends.active(), alpha, x, y, a);
+    }
+
+    /**
+     * Rank-one update \(A \leftarrow \alpha x y^{\mathsf T} + A\) (BLAS {@code dger}), the level-2
+     * core of unblocked Householder and LU steps.
+     *
+     * @param backend the kernels to use
+     * @param alpha   scale of the outer product
+     * @param x       vector of length {@code a.rows()}; not modified
+     * @param y       vector of length {@code a.cols()}; not modified
+     * @param a       \(A\); overwritten
+     * @throws NullPointerException       if an argument is null
+     * @throws DimensionMismatchException if a vector has the wrong length
+     * @throws IllegalArgumentException   if {@code a} overlaps {@code x} or {@code y}
+     */
+    public static void ger(Backend backend, double alpha, DenseMatrix x, DenseMatrix y, DenseMatrix a) {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Objects.requireNonNull(a, "a");
+        requireVectorOfLength("ger", "x", x, a.rows());
+        requireVectorOfLength("ger", "y", y, a.cols());
+        requireNoOverlap("ger", "a", a, "x", x);
+        requireNoOverlap("ger", "a", a, "y", y);
+        backend.ger(
+                a.rows(),
+                a.cols(),
+                alpha,
+                x.data(),
+                x.offset(),
+                stride(x),
+                y.data(),
+                y.offset(),
+                stride(y),
+                a.data(),
+                a.offset(),
+                a.ld());
+    }
+
+    /**
+     * Symmetric matrix-vector product \(y \leftarrow \alpha A x + \beta y\) on the active backend.
+     *
+     * @param triangle which triangle of the symmetric \(A\) is read
+     * @param alpha    scale of the product
+     * @param a        square symmetric \(A\); only its {@code triangle} is read; not modified
+     * @param x        vector of length \(n\); not modified
+     * @param beta     scale of the old \(y\); if 0, \(y\) is not read
+     * @param y        vector of length \(n\); overwritten
+     * @throws NullPointerException       if an argument is null
+     * @throws DimensionMismatchException if {@code a} is not square or a vector has the wrong length
+     * @throws IllegalArgumentException   if {@code y} overlaps {@code a} or {@code x}
+     */
+    public static void symv(Triangle triangle, double alpha, DenseMatrix a, DenseMatrix x, double beta, DenseMatrix y) {
+        symv(Backends.active(), triangle, alpha, a, x, beta, y);
+    }
+
+    /**
+     * Symmetric matrix-vector product \(y \leftarrow \alpha A x + \beta y\) (BLAS {@code dsymv})
+     * reading one triangle of \(A\) once: the level-2 core of tridiagonalization.
+     *
+     * @param backend  the kernels to use
+     * @param triangle which triangle of the symmetric \(A\) is read
+     * @param alpha    scale of the product
+     * @param a        square symmetric \(A\); only its {@code triangle} is read; not modified
+     * @param x        vector of length \(n\); not modified
+     * @param beta     scale of the old \(y\); if 0, \(y\) is not read
+     * @param y        vector of length \(n\); overwritten
+     * @throws NullPointerException       if an argument is null
+     * @throws DimensionMismatchException if {@code a} is not square or a vector has the wrong length
+     * @throws IllegalArgumentException   if {@code y} overlaps {@code a} or {@code x}
+     */
+    public static void symv(
+            Backend backend,
+            Triangle triangle,
+            double alpha,
+            DenseMatrix a,
+            DenseMatrix x,
+            double beta,
+            DenseMatrix y) {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(triangle, "triangle");
+        Objects.requireNonNull(x, "x");
+        Objects.requireNonNull(y, "y");
+        Require.square("a", a);
+        int n = a.rows();
+        requireVectorOfLength("symv", "x", x, n);
+        requireVectorOfLength("symv", "y", y, n);
+        requireNoOverlap("symv", "y", y, "a", a);
+        requireNoOverlap("symv", "y", y, "x", x);
+        backend.symv(
+                triangle,
+                n,
+                alpha,
+                a.data(),
+                a.offset(),
+                a.ld(),
+                x.data(),
+                x.offset(),
+                stride(x),
+                beta,
+                y.data(),
+                y.offset(),
+                stride(y));
+    }
+
     // ------------------------------------------------------------------ level 3: syrk, trsm, trmm
 
     /**
@@ -299,6 +417,93 @@ public final class Blas {
         }
         requireNoOverlap("syrk", "c", c, "a", a);
         backend.syrk(triangle, trans, n, k, alpha, a.data(), a.offset(), a.ld(), beta, c.data(), c.offset(), c.ld());
+    }
+
+    /**
+     * Symmetric rank-\(2k\) update of one triangle on the active backend; see {@link
+     * #syr2k(Backend, Triangle, Transpose, double, DenseMatrix, DenseMatrix, double, DenseMatrix)}.
+     *
+     * @param triangle which triangle of \(C\) is updated
+     * @param trans    {@code NO_TRANSPOSE}: \(AB^{\mathsf T} + BA^{\mathsf T}\); {@code TRANSPOSE}:
+     *     \(A^{\mathsf T}B + B^{\mathsf T}A\)
+     * @param alpha    scale of the products
+     * @param a        \(A\); not modified
+     * @param b        \(B\), same shape as \(A\); not modified
+     * @param beta     scale of the old triangle; if 0 it is not read
+     * @param c        square \(C\); its {@code triangle} is overwritten, the other triangle untouched
+     * @throws NullPointerException       if an argument is null
+     * @throws DimensionMismatchException if {@code a} and {@code b} differ in shape or {@code c} has
+     *     the wrong order
+     * @throws IllegalArgumentException   if {@code c} overlaps {@code a} or {@code b}
+     */
+    public static void syr2k(
+            Triangle triangle,
+            Transpose trans,
+            double alpha,
+            DenseMatrix a,
+            DenseMatrix b,
+            double beta,
+            DenseMatrix c) {
+        syr2k(Backends.active(), triangle, trans, alpha, a, b, beta, c);
+    }
+
+    /**
+     * Symmetric rank-\(2k\) update of one triangle: \(C \leftarrow \alpha(AB^{\mathsf T} +
+     * BA^{\mathsf T}) + \beta C\) or \(C \leftarrow \alpha(A^{\mathsf T}B + B^{\mathsf T}A) + \beta
+     * C\) (BLAS {@code dsyr2k}): the trailing update of blocked tridiagonalization.
+     *
+     * @param backend  the kernels to use
+     * @param triangle which triangle of \(C\) is updated
+     * @param trans    {@code NO_TRANSPOSE}: \(AB^{\mathsf T} + BA^{\mathsf T}\); {@code TRANSPOSE}:
+     *     \(A^{\mathsf T}B + B^{\mathsf T}A\)
+     * @param alpha    scale of the products
+     * @param a        \(A\); not modified
+     * @param b        \(B\), same shape as \(A\); not modified
+     * @param beta     scale of the old triangle; if 0 it is not read
+     * @param c        square \(C\); its {@code triangle} is overwritten, the other triangle untouched
+     * @throws NullPointerException       if an argument is null
+     * @throws DimensionMismatchException if {@code a} and {@code b} differ in shape or {@code c} has
+     *     the wrong order
+     * @throws IllegalArgumentException   if {@code c} overlaps {@code a} or {@code b}
+     */
+    public static void syr2k(
+            Backend backend,
+            Triangle triangle,
+            Transpose trans,
+            double alpha,
+            DenseMatrix a,
+            DenseMatrix b,
+            double beta,
+            DenseMatrix c) {
+        Objects.requireNonNull(backend, "backend");
+        Objects.requireNonNull(triangle, "triangle");
+        Objects.requireNonNull(trans, "trans");
+        Objects.requireNonNull(c, "c");
+        Require.sameShape("syr2k", a, b);
+        int n = trans.isTranspose() ? a.cols() : a.rows();
+        int k = trans.isTranspose() ? a.rows() : a.cols();
+        if (c.rows() != n || c.cols() != n) {
+            throw new DimensionMismatchException("syr2k: c must be " + n + "x" + n + " for a, b " + a.shape() + " ("
+                    + trans + "), got " + c.shape());
+        }
+        requireNoOverlap("syr2k", "c", c, "a", a);
+        requireNoOverlap("syr2k", "c", c, "b", b);
+        backend.syr2k(
+                triangle,
+                trans,
+                n,
+                k,
+                alpha,
+                a.data(),
+                a.offset(),
+                a.ld(),
+                b.data(),
+                b.offset(),
+                b.ld(),
+                beta,
+                c.data(),
+                c.offset(),
+                c.ld());
     }
 
     /**

@@ -1,5 +1,5 @@
 /**
- * Dense and sparse kernels: the {@link dev.nla.core.blas.Blas} facade (gemm, gemv, syrk, trsm,
+ * Dense and sparse kernels: the {@link dev.nla.core.blas.Blas} facade (gemm, gemv, ger, symv, syrk, syr2k, trsm,
  * trmm, axpy, dot, nrm2, scal, sparse-times-dense products) over a pluggable {@link
  * dev.nla.core.blas.Backend}.
  *

@@ -7,8 +7,13 @@ package dev.nla.core.error;
 public class NonFiniteValueException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /** Row of the offending entry, or -1 for a scalar argument. */
     private final int row;
+
+    /** Column of the offending entry, or -1 for a scalar argument. */
     private final int col;
+
+    /** The offending value. */
     private final double value;
 
     /**

@@ -8,6 +8,7 @@ package dev.nla.core.error;
 public class NotConvergedException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
 
+    /** Number of iterations performed. */
     private final int iterations;
 
     /**

@@ -426,6 +426,9 @@ public final class DenseMatrix implements Matrix {
     public void copyFrom(Matrix source) {
         Objects.requireNonNull(source, "source");
         Require.sameShape("copyFrom", this, source);
+        if (rows == 0 || cols == 0) {
+            return;
+        }
         if (source instanceof DenseMatrix d) {
             for (int j = 0; j < cols; j++) {
                 System.arraycopy(d.data, d.offset + j * d.ld, data, offset + j * ld, rows);
@@ -442,6 +445,9 @@ public final class DenseMatrix implements Matrix {
      * @param value the value
      */
     public void fill(double value) {
+        if (rows == 0) {
+            return;
+        }
         for (int j = 0; j < cols; j++) {
             int start = offset + j * ld;
             Arrays.fill(data, start, start + rows, value);
@@ -471,7 +477,7 @@ public final class DenseMatrix implements Matrix {
      */
     public double[] toColumnMajorArray() {
         double[] out = new double[rows * cols];
-        for (int j = 0; j < cols; j++) {
+        for (int j = 0; j < cols && rows > 0; j++) {
             System.arraycopy(data, offset + j * ld, out, j * rows, rows);
         }
         return out;

@@ -12,6 +12,8 @@ public record Shape(int rows, int cols) {
     /**
      * Validates the shape.
      *
+     * @param rows number of rows \(m \ge 0\)
+     * @param cols number of columns \(n \ge 0\)
      * @throws IllegalArgumentException if {@code rows < 0} or {@code cols < 0}
      */
     public Shape {

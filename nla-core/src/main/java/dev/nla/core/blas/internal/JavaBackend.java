@@ -157,6 +157,93 @@ abstract class JavaBackend implements Backend {
         syrkRecursive(lower, trans, n2, k, alpha, a, p2, lda, beta, c, cOff + n1 + n1 * ldc, ldc);
     }
 
+    // ---------------------------------------------------------------- syr2k
+
+    @Override
+    public void syr2k(
+            Triangle triangle,
+            Transpose trans,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb,
+            double beta,
+            double[] c,
+            int cOff,
+            int ldc) {
+        if (n == 0) {
+            return;
+        }
+        if (alpha == 0.0 || k == 0) {
+            scaleTriangle(triangle, n, beta, c, cOff, ldc);
+            return;
+        }
+        syr2kRecursive(
+                triangle == Triangle.LOWER,
+                trans.isTranspose(),
+                n,
+                k,
+                alpha,
+                a,
+                aOff,
+                lda,
+                b,
+                bOff,
+                ldb,
+                beta,
+                c,
+                cOff,
+                ldc);
+    }
+
+    /** With \(P = \operatorname{op}(A)\), \(Q = \operatorname{op}(B)\): \(C \leftarrow \alpha(PQ^{\mathsf T} + QP^{\mathsf T}) + \beta C\). */
+    private void syr2kRecursive(
+            boolean lower,
+            boolean trans,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb,
+            double beta,
+            double[] c,
+            int cOff,
+            int ldc) {
+        Transpose ta = trans ? Transpose.TRANSPOSE : Transpose.NO_TRANSPOSE;
+        if (n <= RECURSION_CUTOFF) {
+            double[] t = new double[n * n];
+            copyBlock(n, n, c, cOff, ldc, t, 0, n, lower);
+            gemm(ta, ta.flip(), n, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, t, 0, n);
+            gemm(ta, ta.flip(), n, n, k, alpha, b, bOff, ldb, a, aOff, lda, 1.0, t, 0, n);
+            copyTriangle(lower, n, t, 0, n, c, cOff, ldc);
+            return;
+        }
+        int n1 = n / 2;
+        int n2 = n - n1;
+        int a2 = trans ? aOff + n1 * lda : aOff + n1;
+        int b2 = trans ? bOff + n1 * ldb : bOff + n1;
+        syr2kRecursive(lower, trans, n1, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        if (lower) {
+            // C21 <- alpha (P2 Q1^T + Q2 P1^T) + beta C21
+            gemm(ta, ta.flip(), n2, n1, k, alpha, a, a2, lda, b, bOff, ldb, beta, c, cOff + n1, ldc);
+            gemm(ta, ta.flip(), n2, n1, k, alpha, b, b2, ldb, a, aOff, lda, 1.0, c, cOff + n1, ldc);
+        } else {
+            // C12 <- alpha (P1 Q2^T + Q1 P2^T) + beta C12
+            gemm(ta, ta.flip(), n1, n2, k, alpha, a, aOff, lda, b, b2, ldb, beta, c, cOff + n1 * ldc, ldc);
+            gemm(ta, ta.flip(), n1, n2, k, alpha, b, bOff, ldb, a, a2, lda, 1.0, c, cOff + n1 * ldc, ldc);
+        }
+        syr2kRecursive(lower, trans, n2, k, alpha, a, a2, lda, b, b2, ldb, beta, c, cOff + n1 + n1 * ldc, ldc);
+    }
+
     // ---------------------------------------------------------------- trsm
 
     @Override
@@ -621,6 +708,77 @@ abstract class JavaBackend implements Backend {
         }
     }
 
+    @Override
+    public void ger(
+            int m,
+            int n,
+            double alpha,
+            double[] x,
+            int xOff,
+            int incx,
+            double[] y,
+            int yOff,
+            int incy,
+            double[] a,
+            int aOff,
+            int lda) {
+        if (alpha == 0.0) {
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            axpy(m, alpha * y[yOff + j * incy], x, xOff, incx, a, aOff + j * lda, 1);
+        }
+    }
+
+    @Override
+    public void symv(
+            Triangle triangle,
+            int n,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] x,
+            int xOff,
+            int incx,
+            double beta,
+            double[] y,
+            int yOff,
+            int incy) {
+        if (beta != 1.0) {
+            scal(n, beta, y, yOff, incy);
+        }
+        if (alpha == 0.0 || n == 0) {
+            return;
+        }
+        // Column j of the stored triangle serves twice: y[rest] += alpha x_j A[rest, j] and
+        // y_j += alpha A[rest, j]^T x[rest] (the reference dsymv column sweep).
+        boolean lower = triangle == Triangle.LOWER;
+        for (int j = 0; j < n; j++) {
+            int col = aOff + j * lda;
+            int from = lower ? j + 1 : 0;
+            int len = lower ? n - j - 1 : j;
+            double t1 = alpha * x[xOff + j * incx];
+            double t2 = axpyDot(len, t1, a, col + from, x, xOff + from * incx, incx, y, yOff + from * incy, incy);
+            y[yOff + j * incy] += t1 * a[col + j] + alpha * t2;
+        }
+    }
+
+    /**
+     * Fused column step: \(y \leftarrow y + s\,a\) and returns \(a^{\mathsf T}x\), over {@code len}
+     * entries ({@code a} contiguous). Subclasses vectorize it.
+     */
+    double axpyDot(
+            int len, double s, double[] a, int aOff, double[] x, int xOff, int incx, double[] y, int yOff, int incy) {
+        double dot = 0.0;
+        for (int i = 0; i < len; i++) {
+            double ai = a[aOff + i];
+            y[yOff + i * incy] += s * ai;
+            dot += ai * x[xOff + i * incx];
+        }
+        return dot;
+    }
+
     // ---------------------------------------------------------------- level 1
 
     @Override
@@ -685,7 +843,7 @@ abstract class JavaBackend implements Backend {
         return trans ? a[aOff + j + i * lda] : a[aOff + i + j * lda];
     }
 
-    private static void scaleTriangle(Triangle triangle, int n, double beta, double[] c, int cOff, int ldc) {
+    static void scaleTriangle(Triangle triangle, int n, double beta, double[] c, int cOff, int ldc) {
         if (beta == 1.0) {
             return;
         }

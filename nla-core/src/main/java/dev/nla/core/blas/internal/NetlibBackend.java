@@ -97,6 +97,11 @@ public final class NetlibBackend implements Backend {
         if (m == 0 || n == 0) {
             return;
         }
+        if (k == 0 || alpha == 0.0) {
+            // netlib's argument check rejects k = 0 with an empty A; BLAS defines the result as beta C.
+            GemmDriver.scale(m, n, beta, c, cOff, ldc);
+            return;
+        }
         blas.dgemm(t(transA), t(transB), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
@@ -144,7 +149,79 @@ public final class NetlibBackend implements Backend {
         if (n == 0) {
             return;
         }
+        if (k == 0 || alpha == 0.0) {
+            JavaBackend.scaleTriangle(triangle, n, beta, c, cOff, ldc);
+            return;
+        }
         blas.dsyrk(uplo(triangle), t(trans), n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+    }
+
+    @Override
+    public void ger(
+            int m,
+            int n,
+            double alpha,
+            double[] x,
+            int xOff,
+            int incx,
+            double[] y,
+            int yOff,
+            int incy,
+            double[] a,
+            int aOff,
+            int lda) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        blas.dger(m, n, alpha, x, xOff, incx, y, yOff, incy, a, aOff, lda);
+    }
+
+    @Override
+    public void symv(
+            Triangle triangle,
+            int n,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] x,
+            int xOff,
+            int incx,
+            double beta,
+            double[] y,
+            int yOff,
+            int incy) {
+        if (n == 0) {
+            return;
+        }
+        blas.dsymv(uplo(triangle), n, alpha, a, aOff, lda, x, xOff, incx, beta, y, yOff, incy);
+    }
+
+    @Override
+    public void syr2k(
+            Triangle triangle,
+            Transpose trans,
+            int n,
+            int k,
+            double alpha,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] b,
+            int bOff,
+            int ldb,
+            double beta,
+            double[] c,
+            int cOff,
+            int ldc) {
+        if (n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0.0) {
+            JavaBackend.scaleTriangle(triangle, n, beta, c, cOff, ldc);
+            return;
+        }
+        blas.dsyr2k(uplo(triangle), t(trans), n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     @Override

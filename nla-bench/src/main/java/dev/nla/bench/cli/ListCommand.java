@@ -1,0 +1,45 @@
+package dev.nla.bench.cli;
+
+import dev.nla.bench.experiments.Experiment;
+import dev.nla.bench.experiments.Experiments;
+import dev.nla.bench.jmh.BenchSuite;
+import dev.nla.bench.jmh.BenchSuites;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code nla list}: the experiments and the benchmark suites. */
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
+        description = "List the experiments (nla reproduce) and benchmark suites (nla bench).")
+final class ListCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        int width = 0;
+        for (Experiment e : Experiments.all()) {
+            width = Math.max(width, e.name().length());
+        }
+        for (BenchSuite s : BenchSuites.all()) {
+            width = Math.max(width, s.name().length());
+        }
+        String format = "  %-" + width + "s  %s%n";
+        out.println("Experiments (nla reproduce <experiment>|all):");
+        for (Experiment e : Experiments.all()) {
+            out.printf(format, e.name(), e.description());
+        }
+        out.println();
+        out.println("Benchmark suites (nla bench <suite>):");
+        for (BenchSuite s : BenchSuites.all()) {
+            out.printf(format, s.name(), s.description());
+        }
+        out.flush();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.nla.bench.jmh;
+
+import dev.nla.bench.jmh.core.GemmBenchmark;
+import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.TrsmBenchmark;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The registry of benchmark suites known to {@code nla bench} and {@code nla list}.
+ *
+ * <p><b>Adding a suite</b> is one entry in {@link #REGISTERED}: a name, a description and the
+ * {@link BenchTarget}s (each benchmark class declares its own as a {@code TARGET} constant).
+ */
+public final class BenchSuites {
+    /** Every suite, in the order {@code nla list} shows them. Add new suites here. */
+    private static final List<BenchSuite> REGISTERED = List.of(
+            BenchSuite.of("gemm", "dense matrix product C = AB, n = 256..2048", GemmBenchmark.TARGET),
+            BenchSuite.of("gemv", "matrix-vector product y = Ax, n = 512..4096", GemvBenchmark.TARGET),
+            BenchSuite.of(
+                    "trsm", "lower-triangular solve with n right-hand sides, n = 256..2048", TrsmBenchmark.TARGET),
+            BenchSuite.of(
+                    "core",
+                    "all nla-core kernel benchmarks (gemm, gemv, trsm)",
+                    GemmBenchmark.TARGET,
+                    GemvBenchmark.TARGET,
+                    TrsmBenchmark.TARGET));
+
+    static {
+        Set<String> names = new HashSet<>();
+        for (BenchSuite s : REGISTERED) {
+            if (!names.add(s.name())) {
+                throw new ExceptionInInitializerError("two benchmark suites are named '" + s.name() + "'");
+            }
+        }
+    }
+
+    private BenchSuites() {}
+
+    /**
+     * All registered suites.
+     *
+     * @return an unmodifiable list
+     */
+    public static List<BenchSuite> all() {
+        return REGISTERED;
+    }
+
+    /**
+     * The names of all registered suites.
+     *
+     * @return an unmodifiable list
+     */
+    public static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (BenchSuite s : REGISTERED) {
+            names.add(s.name());
+        }
+        return List.copyOf(names);
+    }
+
+    /**
+     * The suite with the given name.
+     *
+     * @param name a suite name
+     * @return the suite, or empty if none has that name
+     * @throws NullPointerException if {@code name} is null
+     */
+    public static Optional<BenchSuite> find(String name) {
+        Objects.requireNonNull(name, "name");
+        return REGISTERED.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}
