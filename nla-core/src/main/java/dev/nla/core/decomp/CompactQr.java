@@ -71,7 +71,7 @@ public record CompactQr(DenseMatrix factors, double[] tau) {
         int k = tau.length;
         double[] src = factors.data();
         double[] dst = r.data();
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < n && k > 0; j++) {
             int len = Math.min(j + 1, k);
             System.arraycopy(src, factors.offset() + j * factors.ld(), dst, r.offset() + j * r.ld(), len);
         }
