@@ -3,7 +3,9 @@ package dev.nla.core.decomp;
 import dev.nla.core.blas.Backend;
 import dev.nla.core.decomp.internal.HouseholderQr;
 import dev.nla.core.decomp.internal.NativeLapack;
+import dev.nla.core.decomp.internal.NetlibCholesky;
 import dev.nla.core.decomp.internal.NetlibQr;
+import dev.nla.core.decomp.internal.RecursiveCholesky;
 
 /**
  * Creates the decomposition algorithms: the pure-Java implementation of each interface (on the
@@ -57,5 +59,35 @@ public final class Decompositions {
      */
     public static Qr nativeQr() {
         return new NetlibQr();
+    }
+
+    /**
+     * Recursive blocked Cholesky in Java on the active backend.
+     *
+     * @return the algorithm
+     */
+    public static Cholesky cholesky() {
+        return new RecursiveCholesky();
+    }
+
+    /**
+     * Recursive blocked Cholesky in Java on a given backend.
+     *
+     * @param backend the kernels to use
+     * @return the algorithm
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static Cholesky cholesky(Backend backend) {
+        return new RecursiveCholesky(backend);
+    }
+
+    /**
+     * Cholesky by native LAPACK ({@code dpotrf}, {@code dpotrs}, {@code dpocon}).
+     *
+     * @return the algorithm
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public static Cholesky nativeCholesky() {
+        return new NetlibCholesky();
     }
 }

@@ -558,7 +558,7 @@ public final class LapackRatios {
         return new Case("#" + index + " " + detail + " " + a.rows() + "x" + a.cols(), a);
     }
 
-    /** Values 1, 1/2, 1/4 ... each repeated in clusters of 1 to 4 (exactly equal within a cluster). */
+    /** Values 1, 1/2, 1/3 ... each repeated in clusters of 1 to 4 (exactly equal within a cluster). */
     private static double[] repeatedValues(int k, RngState s) {
         double[] v = new double[k];
         int i = 0;
@@ -569,7 +569,7 @@ public final class LapackRatios {
             for (int t = 0; t < size && i < k; t++) {
                 v[i++] = value;
             }
-            value /= 2;
+            value = 1.0 / (2 + cluster);
             cluster++;
         }
         Arrays.sort(v);

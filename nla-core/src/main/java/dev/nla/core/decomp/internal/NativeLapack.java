@@ -2,6 +2,7 @@ package dev.nla.core.decomp.internal;
 
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
+import dev.nla.core.matrix.DenseMatrix;
 import org.netlib.util.intW;
 
 /**
@@ -56,6 +57,21 @@ public final class NativeLapack {
         if (info.val != 0) {
             throw new IllegalStateException(routine + " failed with info = " + info.val);
         }
+    }
+
+    /**
+     * {@code a} itself if netlib's argument check accepts it, else a compact copy. netlib's {@code
+     * AbstractLAPACK} requires {@code offset + cols * ld <= length}, stricter than LAPACK: a view of
+     * the bottom rows of a parent's last columns fails it. Use for inputs only.
+     *
+     * @param a the matrix
+     * @return {@code a} or a compact copy of it
+     */
+    static DenseMatrix compact(DenseMatrix a) {
+        if ((long) a.offset() + (long) a.cols() * a.ld() <= a.data().length) {
+            return a;
+        }
+        return a.copy();
     }
 
     /**

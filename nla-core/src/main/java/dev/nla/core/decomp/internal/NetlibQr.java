@@ -101,8 +101,8 @@ public final class NetlibQr implements Qr {
         }
         String s = side == Side.LEFT ? "L" : "R";
         String t = trans.isTranspose() ? "T" : "N";
-        DenseMatrix f = qr.factors();
-        DenseMatrix c = overwrittenC;
+        DenseMatrix f = NativeLapack.compact(qr.factors());
+        DenseMatrix c = NativeLapack.compact(overwrittenC);
         double[] query = new double[1];
         intW info = new intW(0);
         lapack.dormqr(
@@ -144,9 +144,21 @@ public final class NetlibQr implements Qr {
                 work.length,
                 info);
         NativeLapack.check("dormqr", info);
+        if (c != overwrittenC) {
+            overwrittenC.copyFrom(c);
+        }
     }
 
-    private double[] geqrf(DenseMatrix a) {
+    private double[] geqrf(DenseMatrix target) {
+        DenseMatrix a = NativeLapack.compact(target);
+        double[] tau = geqrfCompact(a);
+        if (a != target) {
+            target.copyFrom(a);
+        }
+        return tau;
+    }
+
+    private double[] geqrfCompact(DenseMatrix a) {
         int m = a.rows();
         int n = a.cols();
         double[] tau = new double[Math.min(m, n)];
