@@ -4,8 +4,10 @@ import dev.nla.core.blas.Backend;
 import dev.nla.core.decomp.internal.HouseholderQr;
 import dev.nla.core.decomp.internal.NativeLapack;
 import dev.nla.core.decomp.internal.NetlibCholesky;
+import dev.nla.core.decomp.internal.NetlibLu;
 import dev.nla.core.decomp.internal.NetlibQr;
 import dev.nla.core.decomp.internal.RecursiveCholesky;
+import dev.nla.core.decomp.internal.RecursiveLu;
 
 /**
  * Creates the decomposition algorithms: the pure-Java implementation of each interface (on the
@@ -89,5 +91,35 @@ public final class Decompositions {
      */
     public static Cholesky nativeCholesky() {
         return new NetlibCholesky();
+    }
+
+    /**
+     * Recursive LU with partial pivoting in Java on the active backend.
+     *
+     * @return the algorithm
+     */
+    public static Lu lu() {
+        return new RecursiveLu();
+    }
+
+    /**
+     * Recursive LU with partial pivoting in Java on a given backend.
+     *
+     * @param backend the kernels to use
+     * @return the algorithm
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static Lu lu(Backend backend) {
+        return new RecursiveLu(backend);
+    }
+
+    /**
+     * LU with partial pivoting by native LAPACK ({@code dgetrf}, {@code dgetrs}, {@code dgecon}).
+     *
+     * @return the algorithm
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public static Lu nativeLu() {
+        return new NetlibLu();
     }
 }

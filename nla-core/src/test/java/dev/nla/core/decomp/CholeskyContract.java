@@ -214,6 +214,6 @@ public abstract class CholeskyContract {
 
     static DenseMatrix inverse(DenseMatrix a) {
         return DenseMatrix.of(
-                new LUDecomposition(hipparchus(a)).getSolver().getInverse().getData());
+                new LUDecomposition(hipparchus(a), 0.0).getSolver().getInverse().getData());
     }
 }

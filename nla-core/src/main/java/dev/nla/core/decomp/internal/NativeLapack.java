@@ -3,13 +3,35 @@ package dev.nla.core.decomp.internal;
 import dev.ludovic.netlib.lapack.LAPACK;
 import dev.ludovic.netlib.lapack.NativeLAPACK;
 import dev.nla.core.matrix.DenseMatrix;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.netlib.util.intW;
 
 /**
  * Access to native LAPACK (normally OpenBLAS's) through {@code dev.ludovic.netlib}'s JNI binding,
  * and the checks shared by the native implementations.
+ *
+ * <p>Every native call runs through {@link #run(Runnable)} on a thread with a {@value
+ * #STACK_MEGABYTES} MiB stack: OpenBLAS's threaded {@code dgetrf} keeps per-thread job arrays on
+ * the caller's stack, which overflows a default Java thread stack (1 MiB) and kills the JVM with
+ * SIGSEGV (observed here with OpenBLAS 0.3.21 on 2 threads for a 100 x 100 matrix).
  */
 public final class NativeLapack {
+    /** Stack size of the threads that call native LAPACK. */
+    static final int STACK_MEGABYTES = 64;
+
+    private static final AtomicInteger THREAD_COUNT = new AtomicInteger();
+
+    private static final ExecutorService CALLERS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(
+                null, task, "nla-native-lapack-" + THREAD_COUNT.incrementAndGet(), STACK_MEGABYTES * 1024L * 1024L);
+        t.setDaemon(true);
+        return t;
+    });
+
     /** The install hint given when the library is missing. */
     public static final String INSTALL_HINT =
             "native LAPACK is not available: install a system LAPACK (on Debian: apt-get install "
@@ -42,6 +64,32 @@ public final class NativeLapack {
             return NativeLAPACK.getInstance();
         } catch (RuntimeException | LinkageError e) {
             throw new IllegalStateException(INSTALL_HINT + " (" + e + ")", e);
+        }
+    }
+
+    /**
+     * Runs a native call on a large-stack thread and waits for it.
+     *
+     * @param call the call
+     * @throws RuntimeException       whatever the call throws
+     * @throws IllegalStateException  if the waiting thread is interrupted (its flag is restored)
+     */
+    static void run(Runnable call) {
+        Future<?> done = CALLERS.submit(call);
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException("native LAPACK call failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for native LAPACK", e);
         }
     }
 

@@ -32,7 +32,7 @@ public final class NetlibCholesky implements Cholesky {
         int n = l.rows();
         if (n > 0) {
             intW info = new intW(0);
-            lapack.dpotrf("L", n, l.data(), 0, l.ld(), info);
+            NativeLapack.run(() -> lapack.dpotrf("L", n, l.data(), 0, l.ld(), info));
             if (info.val > 0) {
                 int j = info.val - 1;
                 throw RecursiveCholesky.notPositiveDefinite(j, l.get(j, j));
@@ -56,7 +56,8 @@ public final class NetlibCholesky implements Cholesky {
         }
         DenseMatrix l = NativeLapack.compact(cholesky.l());
         intW info = new intW(0);
-        lapack.dpotrs("L", n, x.cols(), l.data(), l.offset(), l.ld(), x.data(), 0, x.ld(), info);
+        NativeLapack.run(
+                () -> lapack.dpotrs("L", n, x.cols(), l.data(), l.offset(), l.ld(), x.data(), 0, x.ld(), info));
         NativeLapack.check("dpotrs", info);
         return x;
     }
@@ -71,7 +72,7 @@ public final class NetlibCholesky implements Cholesky {
         DenseMatrix l = NativeLapack.compact(cholesky.l());
         doubleW rcond = new doubleW(0);
         intW info = new intW(0);
-        lapack.dpocon(
+        NativeLapack.run(() -> lapack.dpocon(
                 "L",
                 n,
                 l.data(),
@@ -83,7 +84,7 @@ public final class NetlibCholesky implements Cholesky {
                 0,
                 new int[n],
                 0,
-                info);
+                info));
         NativeLapack.check("dpocon", info);
         return rcond.val;
     }

@@ -72,10 +72,11 @@ public final class NetlibQr implements Qr {
         q.view(0, 0, m, k).copyFrom(qr.factors().view(0, 0, m, k));
         double[] query = new double[1];
         intW info = new intW(0);
-        lapack.dorgqr(m, qCols, k, q.data(), 0, q.ld(), qr.tau(), 0, query, 0, -1, info);
+        NativeLapack.run(() -> lapack.dorgqr(m, qCols, k, q.data(), 0, q.ld(), qr.tau(), 0, query, 0, -1, info));
         NativeLapack.check("dorgqr (workspace query)", info);
         double[] work = new double[NativeLapack.workLength(query[0])];
-        lapack.dorgqr(m, qCols, k, q.data(), 0, q.ld(), qr.tau(), 0, work, 0, work.length, info);
+        NativeLapack.run(
+                () -> lapack.dorgqr(m, qCols, k, q.data(), 0, q.ld(), qr.tau(), 0, work, 0, work.length, info));
         NativeLapack.check("dorgqr", info);
         return q;
     }
@@ -105,7 +106,7 @@ public final class NetlibQr implements Qr {
         DenseMatrix c = NativeLapack.compact(overwrittenC);
         double[] query = new double[1];
         intW info = new intW(0);
-        lapack.dormqr(
+        NativeLapack.run(() -> lapack.dormqr(
                 s,
                 t,
                 c.rows(),
@@ -122,10 +123,10 @@ public final class NetlibQr implements Qr {
                 query,
                 0,
                 -1,
-                info);
+                info));
         NativeLapack.check("dormqr (workspace query)", info);
         double[] work = new double[NativeLapack.workLength(query[0])];
-        lapack.dormqr(
+        NativeLapack.run(() -> lapack.dormqr(
                 s,
                 t,
                 c.rows(),
@@ -142,7 +143,7 @@ public final class NetlibQr implements Qr {
                 work,
                 0,
                 work.length,
-                info);
+                info));
         NativeLapack.check("dormqr", info);
         if (c != overwrittenC) {
             overwrittenC.copyFrom(c);
@@ -167,10 +168,10 @@ public final class NetlibQr implements Qr {
         }
         double[] query = new double[1];
         intW info = new intW(0);
-        lapack.dgeqrf(m, n, a.data(), a.offset(), a.ld(), tau, 0, query, 0, -1, info);
+        NativeLapack.run(() -> lapack.dgeqrf(m, n, a.data(), a.offset(), a.ld(), tau, 0, query, 0, -1, info));
         NativeLapack.check("dgeqrf (workspace query)", info);
         double[] work = new double[NativeLapack.workLength(query[0])];
-        lapack.dgeqrf(m, n, a.data(), a.offset(), a.ld(), tau, 0, work, 0, work.length, info);
+        NativeLapack.run(() -> lapack.dgeqrf(m, n, a.data(), a.offset(), a.ld(), tau, 0, work, 0, work.length, info));
         NativeLapack.check("dgeqrf", info);
         return tau;
     }
