@@ -1,11 +1,13 @@
 package dev.nla.core.decomp;
 
 import dev.nla.core.blas.Backend;
+import dev.nla.core.decomp.internal.BlasTriangularSolver;
 import dev.nla.core.decomp.internal.HouseholderQr;
 import dev.nla.core.decomp.internal.NativeLapack;
 import dev.nla.core.decomp.internal.NetlibCholesky;
 import dev.nla.core.decomp.internal.NetlibLu;
 import dev.nla.core.decomp.internal.NetlibQr;
+import dev.nla.core.decomp.internal.NetlibTriangularSolver;
 import dev.nla.core.decomp.internal.RecursiveCholesky;
 import dev.nla.core.decomp.internal.RecursiveLu;
 
@@ -121,5 +123,36 @@ public final class Decompositions {
      */
     public static Lu nativeLu() {
         return new NetlibLu();
+    }
+
+    /**
+     * Checked triangular solves on {@code Blas.trsm} (active backend) and the triangular condition
+     * estimate.
+     *
+     * @return the solver
+     */
+    public static TriangularSolver triangularSolver() {
+        return new BlasTriangularSolver();
+    }
+
+    /**
+     * Checked triangular solves on a given backend.
+     *
+     * @param backend the kernels to use
+     * @return the solver
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static TriangularSolver triangularSolver(Backend backend) {
+        return new BlasTriangularSolver(backend);
+    }
+
+    /**
+     * Triangular solves by native LAPACK ({@code dtrtrs}, {@code dtrcon}).
+     *
+     * @return the solver
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public static TriangularSolver nativeTriangularSolver() {
+        return new NetlibTriangularSolver();
     }
 }
