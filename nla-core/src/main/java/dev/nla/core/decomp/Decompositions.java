@@ -2,6 +2,7 @@ package dev.nla.core.decomp;
 
 import dev.nla.core.blas.Backend;
 import dev.nla.core.decomp.internal.BlasTriangularSolver;
+import dev.nla.core.decomp.internal.GramCholeskyQr;
 import dev.nla.core.decomp.internal.HouseholderQr;
 import dev.nla.core.decomp.internal.NativeLapack;
 import dev.nla.core.decomp.internal.NetlibCholesky;
@@ -154,5 +155,47 @@ public final class Decompositions {
      */
     public static TriangularSolver nativeTriangularSolver() {
         return new NetlibTriangularSolver();
+    }
+
+    /**
+     * CholeskyQR2 for tall-skinny matrices of condition up to about \(10^8\), in Java on the active
+     * backend.
+     *
+     * @return the algorithm
+     */
+    public static CholeskyQr choleskyQr2() {
+        return new GramCholeskyQr(false);
+    }
+
+    /**
+     * CholeskyQR2 on a given backend.
+     *
+     * @param backend the kernels to use
+     * @return the algorithm
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static CholeskyQr choleskyQr2(Backend backend) {
+        return new GramCholeskyQr(false, backend);
+    }
+
+    /**
+     * Shifted CholeskyQR3 for tall-skinny matrices of full numerical rank (condition up to about
+     * \(10^{15}\)), in Java on the active backend.
+     *
+     * @return the algorithm
+     */
+    public static CholeskyQr shiftedCholeskyQr3() {
+        return new GramCholeskyQr(true);
+    }
+
+    /**
+     * Shifted CholeskyQR3 on a given backend.
+     *
+     * @param backend the kernels to use
+     * @return the algorithm
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static CholeskyQr shiftedCholeskyQr3(Backend backend) {
+        return new GramCholeskyQr(true, backend);
     }
 }
