@@ -2,11 +2,13 @@ package dev.nla.core.decomp;
 
 import dev.nla.core.blas.Backend;
 import dev.nla.core.decomp.internal.BlasTriangularSolver;
+import dev.nla.core.decomp.internal.BlockedPivotedQr;
 import dev.nla.core.decomp.internal.GramCholeskyQr;
 import dev.nla.core.decomp.internal.HouseholderQr;
 import dev.nla.core.decomp.internal.NativeLapack;
 import dev.nla.core.decomp.internal.NetlibCholesky;
 import dev.nla.core.decomp.internal.NetlibLu;
+import dev.nla.core.decomp.internal.NetlibPivotedQr;
 import dev.nla.core.decomp.internal.NetlibQr;
 import dev.nla.core.decomp.internal.NetlibTriangularSolver;
 import dev.nla.core.decomp.internal.RecursiveCholesky;
@@ -197,5 +199,35 @@ public final class Decompositions {
      */
     public static CholeskyQr shiftedCholeskyQr3(Backend backend) {
         return new GramCholeskyQr(true, backend);
+    }
+
+    /**
+     * Blocked QR with column pivoting ({@code dgeqp3}'s algorithm) in Java on the active backend.
+     *
+     * @return the algorithm
+     */
+    public static PivotedQr pivotedQr() {
+        return new BlockedPivotedQr();
+    }
+
+    /**
+     * Blocked QR with column pivoting in Java on a given backend.
+     *
+     * @param backend the kernels to use
+     * @return the algorithm
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static PivotedQr pivotedQr(Backend backend) {
+        return new BlockedPivotedQr(backend);
+    }
+
+    /**
+     * QR with column pivoting by native LAPACK ({@code dgeqp3}).
+     *
+     * @return the algorithm
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public static PivotedQr nativePivotedQr() {
+        return new NetlibPivotedQr();
     }
 }
