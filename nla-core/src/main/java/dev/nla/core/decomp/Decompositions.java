@@ -7,10 +7,13 @@ import dev.nla.core.decomp.internal.GramCholeskyQr;
 import dev.nla.core.decomp.internal.HouseholderQr;
 import dev.nla.core.decomp.internal.NativeLapack;
 import dev.nla.core.decomp.internal.NetlibCholesky;
+import dev.nla.core.decomp.internal.NetlibLeastSquares;
 import dev.nla.core.decomp.internal.NetlibLu;
 import dev.nla.core.decomp.internal.NetlibPivotedQr;
 import dev.nla.core.decomp.internal.NetlibQr;
 import dev.nla.core.decomp.internal.NetlibTriangularSolver;
+import dev.nla.core.decomp.internal.PivotedQrLeastSquares;
+import dev.nla.core.decomp.internal.QrLeastSquares;
 import dev.nla.core.decomp.internal.RecursiveCholesky;
 import dev.nla.core.decomp.internal.RecursiveLu;
 
@@ -229,5 +232,82 @@ public final class Decompositions {
      */
     public static PivotedQr nativePivotedQr() {
         return new NetlibPivotedQr();
+    }
+
+    /**
+     * Full-rank least squares by Householder QR in Java (minimum-norm for underdetermined systems);
+     * see {@link LeastSquares}.
+     *
+     * @return the solver
+     */
+    public static LeastSquares leastSquares() {
+        return new QrLeastSquares(qr(), triangularSolver());
+    }
+
+    /**
+     * Full-rank least squares by native LAPACK {@code dgels}.
+     *
+     * @return the solver
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public static LeastSquares nativeLeastSquares() {
+        return new NetlibLeastSquares();
+    }
+
+    /**
+     * Rank-revealing least squares by QR with column pivoting in Java, with the default relative
+     * rank tolerance {@link PivotedQrResult#defaultTolerance}; returns the basic solution (see
+     * {@link LeastSquares}).
+     *
+     * @return the solver
+     */
+    public static LeastSquares pivotedLeastSquares() {
+        return new PivotedQrLeastSquares(pivotedQr(), qr(), triangularSolver(), Double.NaN);
+    }
+
+    /**
+     * Rank-revealing least squares by QR with column pivoting in Java at a given relative rank
+     * tolerance.
+     *
+     * @param relativeTolerance \(\tau \ge 0\): the rank is the number of \(|r_{ii}| \gt \tau
+     *     |r_{11}|\)
+     * @return the solver
+     * @throws IllegalArgumentException if the tolerance is negative, NaN or infinite
+     */
+    public static LeastSquares pivotedLeastSquares(double relativeTolerance) {
+        requireTolerance(relativeTolerance);
+        return new PivotedQrLeastSquares(pivotedQr(), qr(), triangularSolver(), relativeTolerance);
+    }
+
+    /**
+     * Rank-revealing least squares on native LAPACK ({@code dgeqp3}, {@code dormqr}, {@code dtrtrs})
+     * with the default relative rank tolerance {@link PivotedQrResult#defaultTolerance}.
+     *
+     * @return the solver
+     * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
+     */
+    public static LeastSquares nativePivotedLeastSquares() {
+        return new PivotedQrLeastSquares(nativePivotedQr(), nativeQr(), nativeTriangularSolver(), Double.NaN);
+    }
+
+    /**
+     * Rank-revealing least squares on native LAPACK ({@code dgeqp3}, {@code dormqr}, {@code dtrtrs})
+     * at a given relative rank tolerance.
+     *
+     * @param relativeTolerance \(\tau \ge 0\), as for {@link #pivotedLeastSquares(double)}
+     * @return the solver
+     * @throws IllegalArgumentException if the tolerance is negative, NaN or infinite
+     * @throws IllegalStateException    if no native LAPACK loads
+     */
+    public static LeastSquares nativePivotedLeastSquares(double relativeTolerance) {
+        requireTolerance(relativeTolerance);
+        return new PivotedQrLeastSquares(nativePivotedQr(), nativeQr(), nativeTriangularSolver(), relativeTolerance);
+    }
+
+    private static void requireTolerance(double relativeTolerance) {
+        if (!(relativeTolerance >= 0) || relativeTolerance == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException(
+                    "relativeTolerance must be non-negative and finite, got " + relativeTolerance);
+        }
     }
 }
