@@ -2,6 +2,7 @@ package dev.nla.core.decomp;
 
 import dev.nla.core.blas.Backend;
 import dev.nla.core.decomp.internal.BlasTriangularSolver;
+import dev.nla.core.decomp.internal.BlockedPivotedCholesky;
 import dev.nla.core.decomp.internal.BlockedPivotedQr;
 import dev.nla.core.decomp.internal.GramCholeskyQr;
 import dev.nla.core.decomp.internal.HouseholderQr;
@@ -309,5 +310,27 @@ public final class Decompositions {
             throw new IllegalArgumentException(
                     "relativeTolerance must be non-negative and finite, got " + relativeTolerance);
         }
+    }
+
+    /**
+     * Blocked Cholesky with complete pivoting ({@code dpstrf}'s algorithm) in Java on the active
+     * backend. There is no native counterpart: {@code dev.ludovic.netlib}'s LAPACK interface does not
+     * include {@code dpstrf}.
+     *
+     * @return the algorithm
+     */
+    public static PivotedCholesky pivotedCholesky() {
+        return new BlockedPivotedCholesky();
+    }
+
+    /**
+     * Blocked Cholesky with complete pivoting in Java on a given backend.
+     *
+     * @param backend the kernels to use
+     * @return the algorithm
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static PivotedCholesky pivotedCholesky(Backend backend) {
+        return new BlockedPivotedCholesky(backend);
     }
 }
