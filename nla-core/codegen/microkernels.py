@@ -18,8 +18,12 @@ OUT = pathlib.Path(__file__).resolve().parent.parent / "src/main/java/dev/nla/co
 KERNELS = [
     ("VectorMicroKernel256", 4, 2, 6, "SPECIES_256",
      "12 accumulators + 2 A vectors + 1 broadcast = 15 of the 16 AVX2 registers (the BLIS Haswell/Zen layout)"),
-    ("VectorMicroKernel512", 8, 3, 8, "SPECIES_512",
-     "24 accumulators + 3 A vectors + 1 broadcast = 28 of the 32 AVX-512 registers"),
+    # 12 accumulators, not the 24 that AVX-512's 32 registers would hold: C1 cannot compile a
+    # 24-accumulator kernel ("out of virtual registers in LIR generator"), and when the method was
+    # first compiled at tier 2 (C2's queue busy, e.g. many small GEMMs at start-up) it then never
+    # reached C2 and ran un-intrinsified at ~1 GFLOP/s. See docs/decisions/0007-gemm-kernels.md.
+    ("VectorMicroKernel512", 8, 3, 4, "SPECIES_512",
+     "12 accumulators + 3 A vectors + 1 broadcast; small enough for C1 to compile, see the generator"),
 ]
 
 

@@ -4,8 +4,8 @@
  */
 module dev.nla.core {
     requires static jdk.incubator.vector;
-    requires static hipparchus.core;
-    requires static commons.math3;
+    requires static transitive hipparchus.core;
+    requires static transitive commons.math3;
     requires dev.ludovic.netlib.blas;
     requires dev.ludovic.netlib.lapack;
     requires arpack.combined.all;
@@ -16,5 +16,7 @@ module dev.nla.core {
     exports dev.nla.core.matrix;
     exports dev.nla.core.blas;
     exports dev.nla.core.decomp;
+    exports dev.nla.core.operator;
     exports dev.nla.core.random;
+    exports dev.nla.core.io;
 }

@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Load this class only when {@code jdk.incubator.vector} is resolved (see {@code Backends}).
  *
  * <p>Kernel choice (system property {@code nla.gemm.kernel}: {@code auto} (default), {@code 256} or
- * {@code 512}): with 512-bit preferred vectors (AVX-512) the 24 x 8 {@link VectorMicroKernel512}
+ * {@code 512}): with 512-bit preferred vectors (AVX-512) the 24 x 4 {@link VectorMicroKernel512}
  * with blocking \(m_c = 192, k_c = 512, n_c = 4096\); otherwise the 8 x 6 {@link
  * VectorMicroKernel256} with \(m_c = 144, k_c = 256, n_c = 3072\), sized so that an \(m_c \times
  * k_c\) block of packed \(A\) sits in L2 (1 MiB on Zen 5, 512 KiB on Zen 3) and a \(k_c \times
@@ -88,10 +88,10 @@ public final class VectorBackend extends JavaBackend {
     /**
      * The micro-kernel in use.
      *
-     * @return e.g. {@code "24x8 on 512-bit vectors"}
+     * @return e.g. {@code "24x4 on 512-bit vectors"}
      */
     public String kernelName() {
-        return wide ? "24x8 on 512-bit vectors" : "8x6 on 256-bit vectors";
+        return wide ? "24x4 on 512-bit vectors" : "8x6 on 256-bit vectors";
     }
 
     @Override
@@ -101,8 +101,8 @@ public final class VectorBackend extends JavaBackend {
 
     @Override
     public String description() {
-        return "pure Java, Vector API " + S + " 8x6 micro-kernel (preferred species " + DoubleVector.SPECIES_PREFERRED
-                + "), " + threads() + " thread(s)";
+        return "pure Java, Vector API, " + kernelName() + " GEMM micro-kernel (preferred species "
+                + DoubleVector.SPECIES_PREFERRED + "), " + threads() + " thread(s)";
     }
 
     /** Species of the level-1/2 loops: the hardware's preferred width (4 or 8 doubles). */

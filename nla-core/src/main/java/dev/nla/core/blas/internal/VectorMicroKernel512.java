@@ -5,15 +5,15 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * A 24 x 8 GEMM micro-kernel on 8-lane double vectors (SPECIES_512): each tile column is 3
- * vectors, so the tile is 24 vector accumulators; per step of the inner dimension it loads 3
- * vectors of packed A, broadcasts 8 values of packed B and issues 24 fused multiply-adds
- * (24 accumulators + 3 A vectors + 1 broadcast = 28 of the 32 AVX-512 registers).
+ * A 24 x 4 GEMM micro-kernel on 8-lane double vectors (SPECIES_512): each tile column is 3
+ * vectors, so the tile is 12 vector accumulators; per step of the inner dimension it loads 3
+ * vectors of packed A, broadcasts 4 values of packed B and issues 12 fused multiply-adds
+ * (12 accumulators + 3 A vectors + 1 broadcast; small enough for C1 to compile, see the generator).
  */
 final class VectorMicroKernel512 implements MicroKernel {
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_512;
     static final int MR = 24;
-    static final int NR = 8;
+    static final int NR = 4;
 
     @Override
     public int mr() {
@@ -40,18 +40,6 @@ final class VectorMicroKernel512 implements MicroKernel {
         DoubleVector c03 = DoubleVector.zero(SPECIES);
         DoubleVector c13 = DoubleVector.zero(SPECIES);
         DoubleVector c23 = DoubleVector.zero(SPECIES);
-        DoubleVector c04 = DoubleVector.zero(SPECIES);
-        DoubleVector c14 = DoubleVector.zero(SPECIES);
-        DoubleVector c24 = DoubleVector.zero(SPECIES);
-        DoubleVector c05 = DoubleVector.zero(SPECIES);
-        DoubleVector c15 = DoubleVector.zero(SPECIES);
-        DoubleVector c25 = DoubleVector.zero(SPECIES);
-        DoubleVector c06 = DoubleVector.zero(SPECIES);
-        DoubleVector c16 = DoubleVector.zero(SPECIES);
-        DoubleVector c26 = DoubleVector.zero(SPECIES);
-        DoubleVector c07 = DoubleVector.zero(SPECIES);
-        DoubleVector c17 = DoubleVector.zero(SPECIES);
-        DoubleVector c27 = DoubleVector.zero(SPECIES);
         for (int p = 0; p < kc; p++) {
             int ai = aOff + p * MR;
             int bi = bOff + p * NR;
@@ -74,22 +62,6 @@ final class VectorMicroKernel512 implements MicroKernel {
             c03 = a0.fma(b3, c03);
             c13 = a1.fma(b3, c13);
             c23 = a2.fma(b3, c23);
-            DoubleVector b4 = DoubleVector.broadcast(SPECIES, b[bi + 4]);
-            c04 = a0.fma(b4, c04);
-            c14 = a1.fma(b4, c14);
-            c24 = a2.fma(b4, c24);
-            DoubleVector b5 = DoubleVector.broadcast(SPECIES, b[bi + 5]);
-            c05 = a0.fma(b5, c05);
-            c15 = a1.fma(b5, c15);
-            c25 = a2.fma(b5, c25);
-            DoubleVector b6 = DoubleVector.broadcast(SPECIES, b[bi + 6]);
-            c06 = a0.fma(b6, c06);
-            c16 = a1.fma(b6, c16);
-            c26 = a2.fma(b6, c26);
-            DoubleVector b7 = DoubleVector.broadcast(SPECIES, b[bi + 7]);
-            c07 = a0.fma(b7, c07);
-            c17 = a1.fma(b7, c17);
-            c27 = a2.fma(b7, c27);
         }
         if (beta == 0.0) {
             c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0);
@@ -104,18 +76,6 @@ final class VectorMicroKernel512 implements MicroKernel {
             c03.mul(alpha).intoArray(c, cOff + 3 * ldc + 0);
             c13.mul(alpha).intoArray(c, cOff + 3 * ldc + 8);
             c23.mul(alpha).intoArray(c, cOff + 3 * ldc + 16);
-            c04.mul(alpha).intoArray(c, cOff + 4 * ldc + 0);
-            c14.mul(alpha).intoArray(c, cOff + 4 * ldc + 8);
-            c24.mul(alpha).intoArray(c, cOff + 4 * ldc + 16);
-            c05.mul(alpha).intoArray(c, cOff + 5 * ldc + 0);
-            c15.mul(alpha).intoArray(c, cOff + 5 * ldc + 8);
-            c25.mul(alpha).intoArray(c, cOff + 5 * ldc + 16);
-            c06.mul(alpha).intoArray(c, cOff + 6 * ldc + 0);
-            c16.mul(alpha).intoArray(c, cOff + 6 * ldc + 8);
-            c26.mul(alpha).intoArray(c, cOff + 6 * ldc + 16);
-            c07.mul(alpha).intoArray(c, cOff + 7 * ldc + 0);
-            c17.mul(alpha).intoArray(c, cOff + 7 * ldc + 8);
-            c27.mul(alpha).intoArray(c, cOff + 7 * ldc + 16);
         } else {
             DoubleVector av = DoubleVector.broadcast(SPECIES, alpha);
             c00.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 0 * ldc + 0).mul(beta))
@@ -142,30 +102,6 @@ final class VectorMicroKernel512 implements MicroKernel {
                     .intoArray(c, cOff + 3 * ldc + 8);
             c23.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 3 * ldc + 16).mul(beta))
                     .intoArray(c, cOff + 3 * ldc + 16);
-            c04.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 4 * ldc + 0).mul(beta))
-                    .intoArray(c, cOff + 4 * ldc + 0);
-            c14.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 4 * ldc + 8).mul(beta))
-                    .intoArray(c, cOff + 4 * ldc + 8);
-            c24.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 4 * ldc + 16).mul(beta))
-                    .intoArray(c, cOff + 4 * ldc + 16);
-            c05.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 5 * ldc + 0).mul(beta))
-                    .intoArray(c, cOff + 5 * ldc + 0);
-            c15.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 5 * ldc + 8).mul(beta))
-                    .intoArray(c, cOff + 5 * ldc + 8);
-            c25.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 5 * ldc + 16).mul(beta))
-                    .intoArray(c, cOff + 5 * ldc + 16);
-            c06.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 6 * ldc + 0).mul(beta))
-                    .intoArray(c, cOff + 6 * ldc + 0);
-            c16.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 6 * ldc + 8).mul(beta))
-                    .intoArray(c, cOff + 6 * ldc + 8);
-            c26.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 6 * ldc + 16).mul(beta))
-                    .intoArray(c, cOff + 6 * ldc + 16);
-            c07.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 7 * ldc + 0).mul(beta))
-                    .intoArray(c, cOff + 7 * ldc + 0);
-            c17.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 7 * ldc + 8).mul(beta))
-                    .intoArray(c, cOff + 7 * ldc + 8);
-            c27.fma(av, DoubleVector.fromArray(SPECIES, c, cOff + 7 * ldc + 16).mul(beta))
-                    .intoArray(c, cOff + 7 * ldc + 16);
         }
     }
 }
