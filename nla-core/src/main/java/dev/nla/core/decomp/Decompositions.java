@@ -37,7 +37,20 @@ public final class Decompositions {
      * @return {@code true} if native LAPACK is available
      */
     public static boolean nativeAvailable() {
-        return NativeLapack.isAvailable();
+        try {
+            return NativeLapack.isAvailable();
+        } catch (LinkageError e) {
+            // dev.ludovic.netlib's jars are not on the class path at all.
+            return false;
+        }
+    }
+
+    /** Throws the install hint unless native LAPACK loads (also when netlib's jars are missing). */
+    private static void requireNative() {
+        if (!nativeAvailable()) {
+            throw new IllegalStateException("native LAPACK is not available: install a system LAPACK (on Debian:"
+                    + " apt-get install libopenblas0-pthread) and put dev.ludovic.netlib:lapack on the class path");
+        }
     }
 
     /**
@@ -69,6 +82,7 @@ public final class Decompositions {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public static Qr nativeQr() {
+        requireNative();
         return new NetlibQr();
     }
 
@@ -99,6 +113,7 @@ public final class Decompositions {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public static Cholesky nativeCholesky() {
+        requireNative();
         return new NetlibCholesky();
     }
 
@@ -129,6 +144,7 @@ public final class Decompositions {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public static Lu nativeLu() {
+        requireNative();
         return new NetlibLu();
     }
 
@@ -160,6 +176,7 @@ public final class Decompositions {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public static TriangularSolver nativeTriangularSolver() {
+        requireNative();
         return new NetlibTriangularSolver();
     }
 
@@ -232,6 +249,7 @@ public final class Decompositions {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public static PivotedQr nativePivotedQr() {
+        requireNative();
         return new NetlibPivotedQr();
     }
 
@@ -252,6 +270,7 @@ public final class Decompositions {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public static LeastSquares nativeLeastSquares() {
+        requireNative();
         return new NetlibLeastSquares();
     }
 
@@ -288,6 +307,7 @@ public final class Decompositions {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public static LeastSquares nativePivotedLeastSquares() {
+        requireNative();
         return new PivotedQrLeastSquares(nativePivotedQr(), nativeQr(), nativeTriangularSolver(), Double.NaN);
     }
 
@@ -301,6 +321,7 @@ public final class Decompositions {
      * @throws IllegalStateException    if no native LAPACK loads
      */
     public static LeastSquares nativePivotedLeastSquares(double relativeTolerance) {
+        requireNative();
         requireTolerance(relativeTolerance);
         return new PivotedQrLeastSquares(nativePivotedQr(), nativeQr(), nativeTriangularSolver(), relativeTolerance);
     }
