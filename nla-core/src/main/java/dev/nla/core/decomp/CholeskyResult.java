@@ -18,6 +18,10 @@ public record CholeskyResult(DenseMatrix l, double normOne) {
     /**
      * Validates the components.
      *
+     * @param l       the \(n \times n\) lower triangular factor with a positive diagonal (zero above
+     *     the diagonal)
+     * @param normOne \(\|A\|_1\) of the factored matrix, kept for {@link
+     *     Cholesky#reciprocalCondition}
      * @throws NullPointerException       if {@code l} is null
      * @throws DimensionMismatchException if {@code l} is not square
      * @throws IllegalArgumentException   if {@code normOne} is negative or NaN

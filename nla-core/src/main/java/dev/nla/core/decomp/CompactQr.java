@@ -24,6 +24,8 @@ public record CompactQr(DenseMatrix factors, double[] tau) {
     /**
      * Validates the shapes.
      *
+     * @param factors the \(m \times n\) packed factors
+     * @param tau     the \(k\) scalars \(\tau_j \in \{0\} \cup [1, 2]\)
      * @throws NullPointerException       if a component is null
      * @throws DimensionMismatchException if {@code tau.length != min(factors.rows(), factors.cols())}
      */

@@ -20,6 +20,11 @@ public record LeastSquaresResult(DenseMatrix solution, int rank, double[] residu
     /**
      * Validates the components.
      *
+     * @param solution      \(X\), \(n \times p\)
+     * @param rank          the rank of \(A\) the solver used: \(\min(m, n)\) for the full-rank solver,
+     *     the numerical rank for the rank-revealing one
+     * @param residualNorms \(\|b_j - Ax_j\|_2\) for each of the \(p\) columns, computed from the
+     *     orthogonal factorization (0 for an underdetermined full-rank system, which is consistent)
      * @throws NullPointerException       if a component is null
      * @throws DimensionMismatchException if {@code residualNorms.length != solution.cols()}
      * @throws IllegalArgumentException   if {@code rank < 0}

@@ -21,6 +21,9 @@ public record LuResult(DenseMatrix factors, int[] pivots, double normOne) {
     /**
      * Validates the components.
      *
+     * @param factors the packed \(m \times n\) factors
+     * @param pivots  the \(k\) row interchanges
+     * @param normOne \(\|A\|_1\) of the factored matrix, kept for {@link Lu#reciprocalCondition}
      * @throws NullPointerException       if a component is null
      * @throws DimensionMismatchException if {@code pivots.length != min(m, n)}
      * @throws IllegalArgumentException   if a pivot is out of range or {@code normOne} is negative or

@@ -20,6 +20,10 @@ public record PivotedCholeskyResult(DenseMatrix l, int[] permutation, int rank) 
     /**
      * Validates the components.
      *
+     * @param l           \(L\), \(n \times r\), lower trapezoidal with a positive, non-increasing
+     *     diagonal
+     * @param permutation \(p\), a permutation of \(0, \dots, n-1\)
+     * @param rank        the numerical rank \(r\) = {@code l.cols()}
      * @throws NullPointerException       if a component is null
      * @throws DimensionMismatchException if the shapes disagree ({@code l} must be \(n \times r\)
      *     and {@code permutation} of length \(n\))

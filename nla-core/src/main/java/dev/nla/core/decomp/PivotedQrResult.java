@@ -19,6 +19,8 @@ public record PivotedQrResult(CompactQr qr, int[] permutation) {
     /**
      * Validates the components.
      *
+     * @param qr          the compact factorization of \(AP\)
+     * @param permutation the column permutation, a permutation of \(0, \dots, n-1\)
      * @throws NullPointerException       if a component is null
      * @throws DimensionMismatchException if {@code permutation.length != qr.cols()}
      * @throws IllegalArgumentException   if {@code permutation} is not a permutation

@@ -19,6 +19,9 @@ public record QrResult(DenseMatrix q, DenseMatrix r) {
     /**
      * Validates the shapes.
      *
+     * @param q \(Q\), \(m \times p\) with orthonormal columns (\(p = \min(m, n)\) for a thin and
+     *     \(p = m\) for a full factorization)
+     * @param r \(R\), \(p \times n\), zero below its diagonal
      * @throws NullPointerException       if a component is null
      * @throws DimensionMismatchException if {@code q.cols() != r.rows()}
      */
