@@ -17,17 +17,19 @@ import java.util.Objects;
  * <p>The ratios follow LAPACK's testing programs ({@code dqrt01}, {@code dget01}, {@code dpot01}):
  * a backward-stable factorization gives
  * \[ \frac{\|A - \text{factors}\|_F}{\max(m, n)\, u\, \|A\|_F} \lt 30, \qquad
- *    \frac{\|Q^{\mathsf T}Q - I\|_F}{n\, u} \lt 30 \]
+ *    \frac{\|Q^{\mathsf T}Q - I\|_F}{m\, u} \lt 30 \]
  * (the bound is \(O(1)\) in exact arithmetic on the error analysis, e.g. [Higham 2002, Thm 19.4]
  * for QR, so 30 leaves room for the constants while catching any real instability, which shows as
- * ratios of \(10^3\) and more). Everything here is computed naively in plain loops, independent of
+ * ratios of \(10^3\) and more). For \(Q\) (\(m \times n\), \(m \ge n\)) the denominator is the
+ * number of rows \(m\), as in LAPACK (see {@link #orthogonalityRatio}). Everything here is computed naively in plain loops, independent of
  * the kernels and decompositions under test. Norms are scaled so that matrices with entries near
  * the overflow or underflow thresholds give correct ratios.
  *
  * <p>The families (the issue's acceptance list): shapes \(0 \times 0\), \(1 \times 1\), \(0 \times
  * n\), \(n \times 0\), tall, wide and square up to a given size; Gaussian matrices, prescribed
  * singular values with condition numbers up to \(10^{15}\) (geometric and polynomial decay),
- * rank-deficient, Kahan, graded, zero, and repeated singular values. Sizes are drawn so that most
+ * rank-deficient, Kahan, graded, zero, repeated singular values, constant (all entries equal) and
+ * scaled near the overflow and underflow thresholds. Sizes are drawn so that most
  * matrices are small and a few are large, keeping the default tier fast. All randomness comes from
  * the seed through {@link RngState}: the same arguments give the same list, bit for bit.
  */
@@ -80,8 +82,17 @@ public final class LapackRatios {
     }
 
     /**
-     * \(\|Q^{\mathsf T}Q - I\|_F / (n\, u)\) for an \(m \times n\) matrix \(Q\) (\(n \ge 1\); 0 for
-     * \(n = 0\)).
+     * \(\|Q^{\mathsf T}Q - I\|_F / (m\, u)\) for an \(m \times n\) matrix \(Q\) with (supposedly)
+     * orthonormal columns, \(m \ge n\); 0 for \(n = 0\).
+     *
+     * <p>The denominator is the number of <em>rows</em>, as in LAPACK's {@code dqrt01}/{@code
+     * dqrt02} ({@code RESULT(2) = norm(I - Q'Q) / (M * EPS)}): the error bound of Householder QR is
+     * \(O(mnu)\) [Higham 2002, Thm 19.4], and on data whose rounding errors add up coherently (a
+     * constant matrix, whose trailing columns are rounding noise with many equal entries) LAPACK
+     * itself reaches \(\|Q^{\mathsf T}Q - I\|_F \approx m u\), e.g. 345 times \(nu\) for a constant
+     * \(5000 \times 17\) matrix, about once \(mu\). Dividing by \(mu\) keeps the ratio of order one for
+     * every stable method, while loss of orthogonality from an unstable one (\(\kappa^2 u\) for
+     * Gram–Schmidt) still shows as ratios of \(10^{3}\) and more.
      *
      * @param q the matrix whose columns should be orthonormal
      * @return the ratio
@@ -104,7 +115,7 @@ public final class LapackRatios {
                 s[b + a * n] = d;
             }
         }
-        return ratio(frobenius(DenseMatrix.wrap(n, n, s)), n * Tolerances.U);
+        return ratio(frobenius(DenseMatrix.wrap(n, n, s)), Math.max(m, n) * Tolerances.U);
     }
 
     /**
@@ -301,7 +312,8 @@ public final class LapackRatios {
         KAHAN,
         GRADED,
         REPEATED,
-        SCALED
+        SCALED,
+        CONSTANT
     }
 
     /**
@@ -544,6 +556,15 @@ public final class LapackRatios {
                 a = TestMatrices.withSingularValues(m, n, repeatedValues(k, s), s.split(7));
                 detail = "repeated";
                 break;
+            case CONSTANT: {
+                // Every entry equal: rank one, and the trailing columns of a QR are rounding noise
+                // with many equal entries, whose errors add up coherently.
+                double value = 0.1 + uniform(s, 2);
+                a = DenseMatrix.zeros(m, n);
+                a.fill(value);
+                detail = "constant(" + String.format("%.3f", value) + ")";
+                break;
+            }
             default: {
                 double scale = uniform(s, 2) < 0.5 ? 0x1.0p-600 : 0x1.0p600;
                 a = TestMatrices.gaussian(m, n, s.split(7));
