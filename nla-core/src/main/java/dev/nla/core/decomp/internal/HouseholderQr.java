@@ -81,7 +81,7 @@ public final class HouseholderQr implements Qr {
     public CompactQr factor(Matrix a) {
         Objects.requireNonNull(a, "a");
         Require.allFinite("a", a);
-        DenseMatrix work = copyOf(a);
+        DenseMatrix work = Checks.copyOf(a);
         Factorization f = factorBlocked(backend(), work, false);
         return new CompactQr(work, f.tau);
     }
@@ -103,7 +103,7 @@ public final class HouseholderQr implements Qr {
         Require.sizeWithin(
                 "Q of a " + a.rows() + "x" + a.cols() + " QR", (long) a.rows() * qCols, DenseMatrix.MAX_ELEMENTS);
         Backend be = backend();
-        DenseMatrix work = copyOf(a);
+        DenseMatrix work = Checks.copyOf(a);
         Factorization f = factorBlocked(be, work, true);
         DenseMatrix q = formQ(be, work, f.tau, f.blockSize, f.t, qCols);
         return new QrResult(q, new CompactQr(work, f.tau).r(mode));
@@ -131,7 +131,7 @@ public final class HouseholderQr implements Qr {
             throw new DimensionMismatchException(
                     "applyQ: Q is " + m + "x" + m + " but c is " + overwrittenC.shape() + " (Q on the " + side + ")");
         }
-        if (sharesStorage(qr.factors(), overwrittenC)) {
+        if (Checks.sharesStorage(qr.factors(), overwrittenC)) {
             throw new IllegalArgumentException("applyQ: c shares storage with the factors of the QR");
         }
         apply(backend(), qr.factors(), qr.tau(), side, trans, overwrittenC);
@@ -412,15 +412,5 @@ public final class HouseholderQr implements Qr {
                 }
             }
         }
-    }
-
-    static DenseMatrix copyOf(Matrix a) {
-        DenseMatrix copy = DenseMatrix.zeros(a.rows(), a.cols());
-        copy.copyFrom(a);
-        return copy;
-    }
-
-    static boolean sharesStorage(DenseMatrix x, DenseMatrix y) {
-        return x.data() == y.data() && x.rows() > 0 && x.cols() > 0 && y.rows() > 0 && y.cols() > 0;
     }
 }

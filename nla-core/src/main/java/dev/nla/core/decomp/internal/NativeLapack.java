@@ -110,7 +110,8 @@ public final class NativeLapack {
     /**
      * {@code a} itself if netlib's argument check accepts it, else a compact copy. netlib's {@code
      * AbstractLAPACK} requires {@code offset + cols * ld <= length}, stricter than LAPACK: a view of
-     * the bottom rows of a parent's last columns fails it. Use for inputs only.
+     * the bottom rows of a parent's last columns fails it. When the result is an output of the call
+     * and differs from {@code a}, the caller copies it back into {@code a}.
      *
      * @param a the matrix
      * @return {@code a} or a compact copy of it

@@ -34,7 +34,7 @@ public final class NetlibQr implements Qr {
     public CompactQr factor(Matrix a) {
         Objects.requireNonNull(a, "a");
         Require.allFinite("a", a);
-        DenseMatrix work = HouseholderQr.copyOf(a);
+        DenseMatrix work = Checks.copyOf(a);
         return new CompactQr(work, geqrf(work));
     }
 
@@ -93,7 +93,7 @@ public final class NetlibQr implements Qr {
             throw new DimensionMismatchException(
                     "applyQ: Q is " + m + "x" + m + " but c is " + overwrittenC.shape() + " (Q on the " + side + ")");
         }
-        if (HouseholderQr.sharesStorage(qr.factors(), overwrittenC)) {
+        if (Checks.sharesStorage(qr.factors(), overwrittenC)) {
             throw new IllegalArgumentException("applyQ: c shares storage with the factors of the QR");
         }
         int k = qr.tau().length;
