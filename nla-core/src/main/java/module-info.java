@@ -4,8 +4,8 @@
  */
 module dev.nla.core {
     requires static jdk.incubator.vector;
-    requires static transitive hipparchus.core;
-    requires static transitive commons.math3;
+    requires static hipparchus.core;
+    requires static commons.math3;
     requires dev.ludovic.netlib.blas;
     requires dev.ludovic.netlib.lapack;
     requires arpack.combined.all;
