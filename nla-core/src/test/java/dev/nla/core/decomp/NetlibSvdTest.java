@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 class NetlibSvdTest extends SvdContract {
     @BeforeEach
     void requireNative() {
-        assumeTrue(NativeSupport.available(), "native LAPACK not installed");
+        assumeTrue(Decompositions.nativeAvailable(), "native LAPACK not installed");
     }
 
     @Override

@@ -99,7 +99,7 @@ class PseudoInverseTest {
 
     @Test
     void nativeSvdGivesTheSameResult() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(NativeSupport.available());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Decompositions.nativeAvailable());
         DenseMatrix a = TestMatrices.gaussian(10, 6, RngState.seed(2));
         DenseMatrix j = PseudoInverse.withDefaults().compute(a);
         DenseMatrix n = new PseudoInverse(Decompositions.nativeSvd()).compute(a);

@@ -26,7 +26,7 @@ public final class NetlibSvd implements Svd {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public NetlibSvd() {
-        this.lapack = LapackLoader.load();
+        this.lapack = NativeLapack.load();
     }
 
     @Override

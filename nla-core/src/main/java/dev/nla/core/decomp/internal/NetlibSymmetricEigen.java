@@ -24,7 +24,7 @@ public final class NetlibSymmetricEigen implements SymmetricEigen {
      * @throws IllegalStateException if no native LAPACK loads; the message says how to install one
      */
     public NetlibSymmetricEigen() {
-        this.lapack = LapackLoader.load();
+        this.lapack = NativeLapack.load();
     }
 
     @Override
