@@ -111,7 +111,8 @@ public final class NetlibSvd implements Svd {
             throw new SizeLimitExceededException("dgesdd workspace", lwork, Integer.MAX_VALUE - 8);
         }
         double[] work = new double[(int) lwork];
-        lapack.dgesdd(jobz, m, n, a, m, s, u, ldu, vt, ldvt, work, work.length, iwork, info);
+        // on a large-stack thread, as every native call of this package (see NativeLapack)
+        NativeLapack.run(() -> lapack.dgesdd(jobz, m, n, a, m, s, u, ldu, vt, ldvt, work, work.length, iwork, info));
         if (info.val > 0) {
             throw new NotConvergedException("dgesdd: the bidiagonal divide and conquer did not converge", info.val);
         }

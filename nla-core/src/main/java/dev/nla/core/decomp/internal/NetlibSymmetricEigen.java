@@ -70,7 +70,8 @@ public final class NetlibSymmetricEigen implements SymmetricEigen {
         }
         double[] work = new double[Math.max(1, (int) wq[0])];
         int[] iwork = new int[Math.max(1, iq[0])];
-        lapack.dsyevd(jobz, "L", n, a, n, w, work, work.length, iwork, iwork.length, info);
+        // on a large-stack thread, as every native call of this package (see NativeLapack)
+        NativeLapack.run(() -> lapack.dsyevd(jobz, "L", n, a, n, w, work, work.length, iwork, iwork.length, info));
         if (info.val > 0) {
             throw new NotConvergedException("dsyevd: the tridiagonal eigensolver did not converge", info.val);
         }
