@@ -13,6 +13,7 @@ module dev.nla.core {
     exports dev.nla.core.error;
     exports dev.nla.core.matrix;
     exports dev.nla.core.blas;
+    exports dev.nla.core.operator;
     exports dev.nla.core.random;
     exports dev.nla.core.io;
 }

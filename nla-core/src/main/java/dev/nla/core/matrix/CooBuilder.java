@@ -2,6 +2,7 @@ package dev.nla.core.matrix;
 
 import dev.nla.core.error.NonFiniteValueException;
 import dev.nla.core.error.Require;
+import dev.nla.core.error.SizeLimitExceededException;
 import java.util.Objects;
 import org.eclipse.collections.impl.list.mutable.primitive.DoubleArrayList;
 import org.eclipse.collections.impl.list.mutable.primitive.IntArrayList;
@@ -61,12 +62,17 @@ public final class CooBuilder {
     }
 
     /**
-     * Compresses the triplets: sorts by major then minor index and sums duplicates, in
-     * \(O(\mathrm{nnz} + m + n)\) by two counting-sort passes.
+     * Compresses the triplets: sorts by major then minor index and sums duplicates (in the order they
+     * were added, so the result is reproducible). Runs in \(O(\mathrm{nnz} + m + n)\) by two
+     * counting-sort passes; when the minor dimension is much larger than the number of triplets, the
+     * second pass is a comparison sort within each line instead (\(O(\mathrm{nnz} \log
+     * \mathrm{nnz})\)), so that no array of the size of the minor dimension is allocated.
      *
      * @param format the layout of the result
      * @return the compressed matrix
-     * @throws NullPointerException if {@code format} is null
+     * @throws NullPointerException       if {@code format} is null
+     * @throws SizeLimitExceededException if the pointer array (major dimension + 1 entries) would
+     *     exceed {@link DenseMatrix#MAX_ELEMENTS} entries
      */
     public SparseMatrix build(SparseMatrix.Format format) {
         Objects.requireNonNull(format, "format");
@@ -80,8 +86,15 @@ public final class CooBuilder {
         int[] minor = format == SparseMatrix.Format.CSR ? ci : ri;
         int majorDim = format == SparseMatrix.Format.CSR ? rows : cols;
         int minorDim = format == SparseMatrix.Format.CSR ? cols : rows;
-        int[] order = countingOrder(minor, minorDim, identityOrder(nnz));
-        order = countingOrder(major, majorDim, order);
+        SparseMatrix.checkPointerSize(format, rows, cols, majorDim);
+        int[] order;
+        if (minorDim <= 2L * nnz + 1024) {
+            order = countingOrder(minor, minorDim, identityOrder(nnz));
+            order = countingOrder(major, majorDim, order);
+        } else {
+            order = countingOrder(major, majorDim, identityOrder(nnz));
+            sortWithinLines(order, major, minor);
+        }
 
         int[] ptr = new int[majorDim + 1];
         int[] idx = new int[nnz];
@@ -110,6 +123,30 @@ public final class CooBuilder {
             val = java.util.Arrays.copyOf(val, count);
         }
         return new SparseMatrix(format, rows, cols, ptr, idx, val);
+    }
+
+    /**
+     * Sorts each run of equal {@code major[order[.]]} by {@code (minor, position)}: {@code order} is
+     * already grouped by major index, in insertion order within each group.
+     */
+    private static void sortWithinLines(int[] order, int[] major, int[] minor) {
+        int start = 0;
+        while (start < order.length) {
+            int line = major[order[start]];
+            int end = start + 1;
+            while (end < order.length && major[order[end]] == line) {
+                end++;
+            }
+            long[] keys = new long[end - start];
+            for (int q = start; q < end; q++) {
+                keys[q - start] = ((long) minor[order[q]] << 32) | order[q];
+            }
+            java.util.Arrays.sort(keys);
+            for (int q = start; q < end; q++) {
+                order[q] = (int) keys[q - start];
+            }
+            start = end;
+        }
     }
 
     private static int[] identityOrder(int n) {

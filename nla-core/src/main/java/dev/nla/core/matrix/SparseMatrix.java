@@ -95,23 +95,28 @@ public final class SparseMatrix implements Matrix {
         Require.nonNegative("cols", cols);
         int major = format == Format.CSR ? rows : cols;
         int minor = format == Format.CSR ? cols : rows;
-        if (pointers.length != major + 1) {
+        if (pointers.length != major + 1L) {
             throw new DimensionMismatchException(format + " pointers of a " + rows + "x" + cols
-                    + " matrix must have length " + (major + 1) + ", got " + pointers.length);
+                    + " matrix must have length " + (major + 1L) + ", got " + pointers.length);
         }
         if (indices.length != values.length) {
             throw new DimensionMismatchException(
                     "indices has length " + indices.length + " but values has length " + values.length);
         }
-        if (pointers[0] != 0 || pointers[major] != indices.length) {
-            throw new IllegalArgumentException("pointers must start at 0 and end at nnz = " + indices.length + ", got "
+        int nnz = indices.length;
+        if (pointers[0] != 0 || pointers[major] != nnz) {
+            throw new IllegalArgumentException("pointers must start at 0 and end at nnz = " + nnz + ", got "
                     + pointers[0] + " and " + pointers[major]);
         }
+        // All pointers first, so that the index scan below stays inside the arrays.
         for (int r = 0; r < major; r++) {
-            if (pointers[r + 1] < pointers[r]) {
-                throw new IllegalArgumentException(
-                        "pointers decrease at " + r + ": " + pointers[r] + " > " + pointers[r + 1]);
+            if (pointers[r + 1] < pointers[r] || pointers[r + 1] > nnz) {
+                throw new IllegalArgumentException("pointers must be non-decreasing and at most nnz = " + nnz
+                        + ", got pointers[" + r + "] = " + pointers[r] + " and pointers[" + (r + 1) + "] = "
+                        + pointers[r + 1]);
             }
+        }
+        for (int r = 0; r < major; r++) {
             for (int p = pointers[r]; p < pointers[r + 1]; p++) {
                 int c = indices[p];
                 if (c < 0 || c >= minor) {
@@ -128,18 +133,32 @@ public final class SparseMatrix implements Matrix {
     }
 
     /**
-     * The sparse form of a matrix, storing exactly its nonzero entries.
+     * The sparse form of a matrix, storing exactly its nonzero entries: zeros (of either sign) of a
+     * dense source, and explicitly stored zeros of a sparse source, are dropped.
      *
      * @param source the matrix; not modified
      * @param format the layout of the result
-     * @return a new sparse matrix with the nonzeros of {@code source}
-     * @throws NullPointerException if an argument is null
+     * @return a sparse matrix with the nonzeros of {@code source}; for a sparse source that stores
+     *     no zeros, {@code source.withFormat(format)} (possibly {@code source} itself, as sparse
+     *     matrices are immutable)
+     * @throws NullPointerException       if an argument is null
+     * @throws SizeLimitExceededException if the pointer array of the result would exceed {@link
+     *     DenseMatrix#MAX_ELEMENTS} entries
      */
     public static SparseMatrix fromDense(Matrix source, Format format) {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(format, "format");
         if (source instanceof SparseMatrix s) {
-            return s.withFormat(format);
+            if (!s.hasStoredZeros()) {
+                return s.withFormat(format);
+            }
+            CooBuilder b = builder(s.rows(), s.cols());
+            s.forEachNonZero((i, j, v) -> {
+                if (v != 0.0) {
+                    b.add(i, j, v);
+                }
+            });
+            return b.build(format);
         }
         DenseMatrix d = (DenseMatrix) source;
         CooBuilder b = builder(d.rows(), d.cols());
@@ -154,17 +173,47 @@ public final class SparseMatrix implements Matrix {
         return b.build(format);
     }
 
+    /** Whether an entry with value zero is stored explicitly. */
+    private boolean hasStoredZeros() {
+        for (double v : values) {
+            if (v == 0.0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Throws unless a pointer array for {@code major} lines fits in one Java array.
+     *
+     * @param format the layout, for the message
+     * @param rows   rows of the matrix
+     * @param cols   columns of the matrix
+     * @param major  the major dimension of {@code format}
+     */
+    static void checkPointerSize(Format format, int rows, int cols, int major) {
+        if (major + 1L > DenseMatrix.MAX_ELEMENTS) {
+            throw new SizeLimitExceededException(
+                    format + " pointers of a " + rows + "x" + cols + " sparse matrix",
+                    major + 1L,
+                    DenseMatrix.MAX_ELEMENTS);
+        }
+    }
+
     /**
      * The \(n \times n\) sparse identity.
      *
      * @param n     order \(n \ge 0\)
      * @param format the layout
      * @return \(I_n\) with \(n\) stored entries
-     * @throws IllegalArgumentException if {@code n < 0}
+     * @throws NullPointerException       if {@code format} is null
+     * @throws IllegalArgumentException   if {@code n < 0}
+     * @throws SizeLimitExceededException if \(n + 1\) exceeds {@link DenseMatrix#MAX_ELEMENTS}
      */
     public static SparseMatrix identity(int n, Format format) {
         Require.nonNegative("n", n);
         Objects.requireNonNull(format, "format");
+        checkPointerSize(format, n, n, n);
         int[] ptr = new int[n + 1];
         int[] idx = new int[n];
         double[] val = new double[n];
@@ -279,7 +328,9 @@ public final class SparseMatrix implements Matrix {
      *
      * @param target the layout wanted
      * @return a matrix with the same entries in layout {@code target}
-     * @throws NullPointerException if {@code target} is null
+     * @throws NullPointerException       if {@code target} is null
+     * @throws SizeLimitExceededException if the pointer array of the new layout would exceed {@link
+     *     DenseMatrix#MAX_ELEMENTS} entries
      */
     public SparseMatrix withFormat(Format target) {
         Objects.requireNonNull(target, "target");
@@ -290,6 +341,7 @@ public final class SparseMatrix implements Matrix {
         // minor index, which keeps the new minor indices (old major lines) increasing.
         int major = format == Format.CSR ? rows : cols;
         int minor = format == Format.CSR ? cols : rows;
+        checkPointerSize(target, rows, cols, minor);
         int nnz = values.length;
         int[] ptr = new int[minor + 1];
         for (int p = 0; p < nnz; p++) {
@@ -315,6 +367,8 @@ public final class SparseMatrix implements Matrix {
      * This matrix in CSR layout.
      *
      * @return {@code withFormat(Format.CSR)}
+     * @throws SizeLimitExceededException if the pointer array of the new layout would exceed {@link
+     *     DenseMatrix#MAX_ELEMENTS} entries
      */
     public SparseMatrix toCsr() {
         return withFormat(Format.CSR);
@@ -324,6 +378,8 @@ public final class SparseMatrix implements Matrix {
      * This matrix in CSC layout.
      *
      * @return {@code withFormat(Format.CSC)}
+     * @throws SizeLimitExceededException if the pointer array of the new layout would exceed {@link
+     *     DenseMatrix#MAX_ELEMENTS} entries
      */
     public SparseMatrix toCsc() {
         return withFormat(Format.CSC);
