@@ -213,7 +213,9 @@ abstract class AbstractSketch implements SketchingOperator {
     public final DenseMatrix applyLeft(LinearOperator a) {
         Objects.requireNonNull(a, "a");
         Optional<Matrix> explicit = a.matrix();
-        if (explicit.isPresent() && explicit.get().rows() == a.rows() && explicit.get().cols() == a.cols()) {
+        if (explicit.isPresent()
+                && explicit.get().rows() == a.rows()
+                && explicit.get().cols() == a.cols()) {
             return applyLeft(explicit.get());
         }
         if (a.rows() != m) {
@@ -244,7 +246,9 @@ abstract class AbstractSketch implements SketchingOperator {
     public final DenseMatrix applyRight(LinearOperator a) {
         Objects.requireNonNull(a, "a");
         Optional<Matrix> explicit = a.matrix();
-        if (explicit.isPresent() && explicit.get().rows() == a.rows() && explicit.get().cols() == a.cols()) {
+        if (explicit.isPresent()
+                && explicit.get().rows() == a.rows()
+                && explicit.get().cols() == a.cols()) {
             return applyRight(explicit.get());
         }
         if (a.cols() != m) {

@@ -107,7 +107,8 @@ final class DenseOperator extends AbstractSketch {
         for (int j0 = 0; j0 < m; j0 += b) {
             int w = Math.min(b, m - j0);
             DenseMatrix g = generate(buffer, j0, w);
-            Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, alpha, a.columns(j0, w), g, j0 == 0 ? 0.0 : 1.0, y);
+            Blas.gemm(
+                    Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, alpha, a.columns(j0, w), g, j0 == 0 ? 0.0 : 1.0, y);
         }
     }
 
@@ -147,13 +148,7 @@ final class DenseOperator extends AbstractSketch {
             }
             DenseMatrix g = generate(buffer, j0, w);
             Blas.gemm(
-                    Transpose.NO_TRANSPOSE,
-                    Transpose.NO_TRANSPOSE,
-                    alpha,
-                    SparseSlices.columns(csc, j0, w),
-                    g,
-                    1.0,
-                    y);
+                    Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, alpha, SparseSlices.columns(csc, j0, w), g, 1.0, y);
         }
     }
 

@@ -68,8 +68,8 @@ final class Sketching {
     /** Shapes of {@code S A}: {@code a} has {@code m} rows. */
     static void checkLeft(int d, int m, Matrix a) {
         if (a.rows() != m) {
-            throw new DimensionMismatchException("applyLeft: S is " + d + "x" + m + " but a is " + a.shape()
-                    + "; S*A needs a with " + m + " rows");
+            throw new DimensionMismatchException(
+                    "applyLeft: S is " + d + "x" + m + " but a is " + a.shape() + "; S*A needs a with " + m + " rows");
         }
     }
 
