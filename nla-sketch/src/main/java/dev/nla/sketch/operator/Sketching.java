@@ -3,6 +3,7 @@ package dev.nla.sketch.operator;
 import dev.nla.core.error.DimensionMismatchException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
+import dev.nla.core.random.Philox4x32;
 import dev.nla.core.random.RngState;
 
 /** Package helpers: validation, the stream layout shared by the operators, uniform integers. */
@@ -36,6 +37,18 @@ final class Sketching {
      */
     static int uniformIndex(long word, int n) {
         return (int) (Math.multiplyHigh(word, n) + ((word >> 63) & n));
+    }
+
+    /**
+     * The Philox block of stream column {@code column}, block {@code block}: counter {@code
+     * (counterHigh + column, counterLow + block)} with the carry of the low word, the addressing of
+     * {@link dev.nla.core.random.RandomMatrices} (column \(j\) of a random matrix is stream column
+     * \(j\)). Writes two 64-bit words into {@code out[0..1]}.
+     */
+    static void block(RngState state, long column, long block, long[] out) {
+        long low = state.counterLow() + block;
+        long carry = Long.compareUnsigned(low, state.counterLow()) < 0 ? 1L : 0L;
+        Philox4x32.block(state.key(), state.counterHigh() + column + carry, low, out, 0);
     }
 
     /** Validates a sketch size, naming the parameter. */
