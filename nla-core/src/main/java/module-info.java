@@ -4,8 +4,8 @@
  */
 module dev.nla.core {
     requires static jdk.incubator.vector;
-    requires static hipparchus.core;
-    requires static commons.math3;
+    requires static transitive hipparchus.core;
+    requires static transitive commons.math3;
     requires dev.ludovic.netlib.blas;
     requires org.eclipse.collections.api;
     requires org.eclipse.collections.impl;

@@ -858,7 +858,7 @@ public final class Blas {
     }
 
     private static void requireNoOverlap(String op, String outName, DenseMatrix out, String inName, Matrix in) {
-        if (in instanceof DenseMatrix d && Overlap.overlaps(out, d)) {
+        if (in instanceof DenseMatrix d && out.overlaps(d)) {
             throw new IllegalArgumentException(op + ": output " + outName + " (" + out.shape()
                     + ") shares storage with input " + inName + " (" + d.shape() + ")");
         }

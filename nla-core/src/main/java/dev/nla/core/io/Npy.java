@@ -446,7 +446,7 @@ public final class Npy {
             return;
         }
         int item = header.dtype().itemSize();
-        int perChunk = (int) Math.min(n, CHUNK_BYTES / item);
+        int perChunk = Math.min(n, CHUNK_BYTES / item);
         byte[] chunk = new byte[perChunk * item];
         double[] values = new double[perChunk];
         ByteBuffer buffer = ByteBuffer.wrap(chunk).order(header.byteOrder());

@@ -383,6 +383,40 @@ public final class DenseMatrix implements Matrix {
     }
 
     /**
+     * Whether this matrix and {@code other} share at least one storage element, so that writing one
+     * could change the other. Exact for views with the same leading dimension whose columns do not
+     * wrap (every view made by {@link #view} and its relatives); conservative (array-range
+     * intersection) otherwise. Kernels use it to refuse outputs that alias inputs.
+     *
+     * @param other the other matrix; not modified
+     * @return {@code true} if the two may share an element
+     * @throws NullPointerException if {@code other} is null
+     */
+    public boolean overlaps(DenseMatrix other) {
+        Objects.requireNonNull(other, "other");
+        if (data != other.data || rows == 0 || cols == 0 || other.rows == 0 || other.cols == 0) {
+            return false;
+        }
+        long l = ld;
+        if (l == other.ld) {
+            long r1 = offset % l;
+            long q1 = offset / l;
+            long r2 = other.offset % l;
+            long q2 = other.offset / l;
+            if (r1 + rows <= l && r2 + other.rows <= l) {
+                boolean rowsMeet = r1 < r2 + other.rows && r2 < r1 + rows;
+                boolean colsMeet = q1 < q2 + other.cols && q2 < q1 + cols;
+                return rowsMeet && colsMeet;
+            }
+        }
+        long start = offset;
+        long end = offset + (long) (cols - 1) * ld + rows;
+        long otherStart = other.offset;
+        long otherEnd = other.offset + (long) (other.cols - 1) * other.ld + other.rows;
+        return start < otherEnd && otherStart < end;
+    }
+
+    /**
      * A compact copy that shares no storage with this matrix.
      *
      * @return the copy, with {@code ld = max(1, rows)}

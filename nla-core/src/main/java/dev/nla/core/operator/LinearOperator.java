@@ -399,7 +399,7 @@ public interface LinearOperator {
                     + op.cols() + ", " + trans + "), x is " + x.shape() + " and y is " + y.shape() + "; need x " + n
                     + "xk and y " + m + "xk");
         }
-        if (Operators.overlaps(x, y)) {
+        if (x.overlaps(y)) {
             throw new IllegalArgumentException("apply: output y (" + y.shape() + ", offset " + y.offset() + ", ld "
                     + y.ld() + ") shares storage with input x (" + x.shape() + ", offset " + x.offset() + ", ld "
                     + x.ld() + ")");

@@ -72,28 +72,6 @@ final class Operators {
      * conservative (intersection of the spanned array ranges) otherwise. The same rule as the
      * aliasing check of {@link Blas}.
      */
-    static boolean overlaps(DenseMatrix x, DenseMatrix y) {
-        if (x.data() != y.data() || x.rows() == 0 || x.cols() == 0 || y.rows() == 0 || y.cols() == 0) {
-            return false;
-        }
-        long ld = x.ld();
-        if (ld == y.ld()) {
-            long r1 = x.offset() % ld;
-            long q1 = x.offset() / ld;
-            long r2 = y.offset() % ld;
-            long q2 = y.offset() / ld;
-            if (r1 + x.rows() <= ld && r2 + y.rows() <= ld) {
-                boolean rowsMeet = r1 < r2 + y.rows() && r2 < r1 + x.rows();
-                boolean colsMeet = q1 < q2 + y.cols() && q2 < q1 + x.cols();
-                return rowsMeet && colsMeet;
-            }
-        }
-        long xStart = x.offset();
-        long xEnd = x.offset() + (long) (x.cols() - 1) * x.ld() + x.rows();
-        long yStart = y.offset();
-        long yEnd = y.offset() + (long) (y.cols() - 1) * y.ld() + y.rows();
-        return xStart < yEnd && yStart < xEnd;
-    }
 
     /** Rows of \(\operatorname{op}(A)\). */
     static int opRows(LinearOperator op, Transpose trans) {
