@@ -112,37 +112,9 @@ final class Sketching {
         }
     }
 
-    /**
-     * Whether two dense matrices share a storage element: exact for views with the same leading
-     * dimension that do not wrap around it, conservative (intersection of the spanned array ranges)
-     * otherwise. The rule of the aliasing checks of {@code Blas}.
-     */
-    static boolean overlaps(DenseMatrix x, DenseMatrix y) {
-        if (x.data() != y.data() || x.rows() == 0 || x.cols() == 0 || y.rows() == 0 || y.cols() == 0) {
-            return false;
-        }
-        long ld = x.ld();
-        if (ld == y.ld()) {
-            long r1 = x.offset() % ld;
-            long q1 = x.offset() / ld;
-            long r2 = y.offset() % ld;
-            long q2 = y.offset() / ld;
-            if (r1 + x.rows() <= ld && r2 + y.rows() <= ld) {
-                boolean rowsMeet = r1 < r2 + y.rows() && r2 < r1 + x.rows();
-                boolean colsMeet = q1 < q2 + y.cols() && q2 < q1 + x.cols();
-                return rowsMeet && colsMeet;
-            }
-        }
-        long xStart = x.offset();
-        long xEnd = x.offset() + (long) (x.cols() - 1) * x.ld() + x.rows();
-        long yStart = y.offset();
-        long yEnd = y.offset() + (long) (y.cols() - 1) * y.ld() + y.rows();
-        return xStart < yEnd && yStart < xEnd;
-    }
-
     /** Throws if a dense input and the output share storage. */
     static void checkNoOverlap(String op, Matrix a, DenseMatrix y) {
-        if (a instanceof DenseMatrix da && overlaps(da, y)) {
+        if (a instanceof DenseMatrix da && da.overlaps(y)) {
             throw new IllegalArgumentException(op + ": output y (" + y.shape() + ", offset " + y.offset() + ", ld "
                     + y.ld() + ") shares storage with input a (" + da.shape() + ", offset " + da.offset() + ", ld "
                     + da.ld() + ")");
