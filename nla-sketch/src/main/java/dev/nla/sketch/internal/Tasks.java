@@ -66,7 +66,8 @@ public final class Tasks {
      *
      * @param parts number of parts; nothing runs if {@code parts <= 0}
      * @param body  the work of one part; must not depend on which thread runs it
-     * @throws RuntimeException the first exception thrown by a part, after all parts finished
+     * @throws RuntimeException the first exception thrown by a part (as rethrown by {@link
+     *     ForkJoinTask#join()}: same type, possibly wrapping the original), after all parts finished
      */
     public static void forEach(int parts, IntConsumer body) {
         if (parts <= 1) {

@@ -1,8 +1,13 @@
 package dev.nla.sketch.operator;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.random.RngState;
 import dev.nla.core.testing.Tolerances;
 import dev.nla.sketch.internal.Hadamard;
+import org.junit.jupiter.api.Test;
 
 class SrftSketchTest extends SketchingOperatorContract {
     @Override
@@ -41,5 +46,38 @@ class SrftSketchTest extends SketchingOperatorContract {
             }
         }
         return b;
+    }
+
+    @Test
+    void rowsAreOrthogonalWithNormSqrtOfMOverDForPowerOfTwoM() {
+        // S = sqrt(m/d) P C D with C orthogonal: S S^T = (m/d) I when m = m'.
+        DenseMatrix s = SrftSketch.of(10, 64).sample(RngState.seed(1)).value().toDense();
+        DenseMatrix sst = Inputs.multiply(s, s.transpose());
+        for (int i = 0; i < 10; i++) {
+            for (int k = 0; k < 10; k++) {
+                assertThat(sst.get(i, k)).isCloseTo(i == k ? 6.4 : 0.0, org.assertj.core.data.Offset.offset(1e-13));
+            }
+        }
+    }
+
+    @Test
+    void entryIsTheScaledCosineOfTheDefinition() {
+        // |S[i, j]| = sqrt(m'/d) c_k |cos(pi (2j+1) k / 2m')| for the selected row k: column 0 of a
+        // 1 x 1 sketch is the constant row k = 0, c_0 = 1.
+        DenseMatrix s = SrftSketch.of(1, 1).sample(RngState.seed(2)).value().toDense();
+        assertThat(Math.abs(s.get(0, 0))).isEqualTo(1.0);
+    }
+
+    @Test
+    void rejectsDAboveThePaddedDimension() {
+        assertThatThrownBy(() -> SrftSketch.of(5, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("d = 5")
+                .hasMessageContaining("m' = 4");
+    }
+
+    @Test
+    void paddedColumnsIsTheNextPowerOfTwo() {
+        assertThat(SrftSketch.of(3, 65).paddedCols()).isEqualTo(128);
     }
 }
