@@ -166,13 +166,15 @@ public final class CosineTransform {
             }
         }
         double sign = inverse ? 1.0 : -1.0;
+        // Blocks outer, butterflies inner: every stage is one contiguous sweep over the arrays.
         for (int len = 2; len <= n; len <<= 1) {
             int half = len >> 1;
             int step = n / len;
-            for (int k = 0; k < half; k++) {
-                double wr = fftCos[k * step];
-                double wi = sign * fftSin[k * step];
-                for (int a = k; a < n; a += len) {
+            for (int i = 0; i < n; i += len) {
+                for (int k = 0; k < half; k++) {
+                    double wr = fftCos[k * step];
+                    double wi = sign * fftSin[k * step];
+                    int a = i + k;
                     int b = a + half;
                     double tr = re[b] * wr - im[b] * wi;
                     double ti = re[b] * wi + im[b] * wr;
