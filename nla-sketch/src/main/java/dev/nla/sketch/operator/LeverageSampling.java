@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Sampling \(d = O(r \log r / \varepsilon^2)\) rows by the leverage scores of an \(r\)-dimensional
  * subspace gives a \((1 \pm \varepsilon)\) subspace embedding with high probability [Drineas, Mahoney
- * and Muthukrishnan 2006; Woodruff 2014, Thm 2.11]. {@link #fromBasis} computes exact leverage scores
+ * and Muthukrishnan 2006; Woodruff 2014]. {@link #fromBasis} computes exact leverage scores
  * from an orthonormal basis of the subspace.
  *
  * <p><b>Draws.</b> Draw \(i\) is \(\min\{j : L_j > u_i L_{m-1}\}\) with the prefix sums \(L_j =

@@ -28,7 +28,7 @@ import java.util.Objects;
  * <p><b>When to use it.</b> The default subspace embedding for dense data
  * (sketch-and-solve, sketch-and-precondition with \(d \approx 2n\) to \(4n\)): as accurate as a
  * Gaussian sketch for the same \(d\) in practice, at a cost independent of \(d\). \(\zeta = 8\) is the
- * common default [Martinsson and Tropp 2020, §9.2; Tropp et al. 2017]; smaller \(\zeta\) weakens the
+ * common default [Martinsson and Tropp 2020, §9]; smaller \(\zeta\) weakens the
  * embedding, and CountSketch (\(\zeta = 1\)) needs \(d = O(n^2)\) rows for an \(n\)-dimensional
  * subspace, so it is a poor default.
  *
