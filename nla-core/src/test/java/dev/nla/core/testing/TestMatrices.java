@@ -141,8 +141,10 @@ public final class TestMatrices {
         checkProfile(n, condition);
         Require.positive("exponent", exponent);
         double[] sigma = new double[n];
-        if (n == 1) {
-            sigma[0] = 1.0;
+        if (n <= 1) {
+            if (n == 1) {
+                sigma[0] = 1.0;
+            }
             return sigma;
         }
         double c = (Math.pow(condition, 1.0 / exponent) - 1.0) / (n - 1);
@@ -167,8 +169,10 @@ public final class TestMatrices {
     public static double[] exponentialDecay(int n, double condition) {
         checkProfile(n, condition);
         double[] sigma = new double[n];
-        if (n == 1) {
-            sigma[0] = 1.0;
+        if (n <= 1) {
+            if (n == 1) {
+                sigma[0] = 1.0;
+            }
             return sigma;
         }
         for (int i = 0; i < n; i++) {

@@ -389,4 +389,14 @@ class TestMatricesTest {
         assertThatMatrix(TestMatrices.gaussian(7, 3, s))
                 .isBitwiseEqualTo(RandomMatrices.gaussian(7, 3, s).value());
     }
+
+    @Test
+    void exponentialDecayOfLengthZeroIsEmpty() {
+        assertThat(TestMatrices.exponentialDecay(0, 10.0)).isEmpty();
+    }
+
+    @Test
+    void polynomialDecayOfLengthZeroIsEmpty() {
+        assertThat(TestMatrices.polynomialDecay(0, 10.0, 1.0)).isEmpty();
+    }
 }

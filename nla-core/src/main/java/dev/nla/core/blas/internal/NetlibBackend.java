@@ -60,6 +60,57 @@ public final class NetlibBackend implements Backend {
         return Runtime.getRuntime().availableProcessors();
     }
 
+    /**
+     * A matrix operand as netlib accepts it. netlib's {@code AbstractBLAS} checks {@code offset + cols
+     * * ld - 1 < length} for every matrix argument, which is stricter than BLAS (the last entry is at
+     * {@code offset + (cols - 1) * ld + rows - 1}): a valid view of the bottom rows of a parent's last
+     * columns fails it. Such an operand is copied into compact scratch (and an output copied back
+     * with {@link #writeBack()}); every other operand is passed as it is.
+     */
+    private static final class Operand {
+        final double[] data;
+        final int offset;
+        final int ld;
+        private final double[] source;
+        private final int sourceOffset;
+        private final int sourceLd;
+        private final int rows;
+        private final int cols;
+
+        private Operand(double[] source, int sourceOffset, int sourceLd, int rows, int cols) {
+            this.source = source;
+            this.sourceOffset = sourceOffset;
+            this.sourceLd = sourceLd;
+            this.rows = rows;
+            this.cols = cols;
+            if ((long) sourceOffset + (long) cols * sourceLd <= source.length) {
+                this.data = source;
+                this.offset = sourceOffset;
+                this.ld = sourceLd;
+            } else {
+                this.ld = Math.max(1, rows);
+                this.data = new double[ld * cols];
+                this.offset = 0;
+                for (int j = 0; j < cols; j++) {
+                    System.arraycopy(source, sourceOffset + j * sourceLd, data, j * ld, rows);
+                }
+            }
+        }
+
+        static Operand of(double[] a, int offset, int ld, int rows, int cols) {
+            return new Operand(a, offset, ld, rows, cols);
+        }
+
+        /** Copies a scratch copy back into the caller's storage (nothing if none was made). */
+        void writeBack() {
+            if (data != source) {
+                for (int j = 0; j < cols; j++) {
+                    System.arraycopy(data, j * ld, source, sourceOffset + j * sourceLd, rows);
+                }
+            }
+        }
+    }
+
     private static String t(Transpose t) {
         return t.isTranspose() ? "T" : "N";
     }
@@ -102,7 +153,13 @@ public final class NetlibBackend implements Backend {
             GemmDriver.scale(m, n, beta, c, cOff, ldc);
             return;
         }
-        blas.dgemm(t(transA), t(transB), m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        Operand oa = transA.isTranspose() ? Operand.of(a, aOff, lda, k, m) : Operand.of(a, aOff, lda, m, k);
+        Operand ob = transB.isTranspose() ? Operand.of(b, bOff, ldb, n, k) : Operand.of(b, bOff, ldb, k, n);
+        Operand oc = Operand.of(c, cOff, ldc, m, n);
+        blas.dgemm(
+                t(transA), t(transB), m, n, k, alpha, oa.data, oa.offset, oa.ld, ob.data, ob.offset, ob.ld, beta,
+                oc.data, oc.offset, oc.ld);
+        oc.writeBack();
     }
 
     @Override
@@ -129,7 +186,8 @@ public final class NetlibBackend implements Backend {
             scal(leny, beta, y, yOff, incy);
             return;
         }
-        blas.dgemv(t(transA), m, n, alpha, a, aOff, lda, x, xOff, incx, beta, y, yOff, incy);
+        Operand oa = Operand.of(a, aOff, lda, m, n);
+        blas.dgemv(t(transA), m, n, alpha, oa.data, oa.offset, oa.ld, x, xOff, incx, beta, y, yOff, incy);
     }
 
     @Override
@@ -153,7 +211,10 @@ public final class NetlibBackend implements Backend {
             JavaBackend.scaleTriangle(triangle, n, beta, c, cOff, ldc);
             return;
         }
-        blas.dsyrk(uplo(triangle), t(trans), n, k, alpha, a, aOff, lda, beta, c, cOff, ldc);
+        Operand oa = trans.isTranspose() ? Operand.of(a, aOff, lda, k, n) : Operand.of(a, aOff, lda, n, k);
+        Operand oc = Operand.of(c, cOff, ldc, n, n);
+        blas.dsyrk(uplo(triangle), t(trans), n, k, alpha, oa.data, oa.offset, oa.ld, beta, oc.data, oc.offset, oc.ld);
+        oc.writeBack();
     }
 
     @Override
@@ -173,7 +234,9 @@ public final class NetlibBackend implements Backend {
         if (m == 0 || n == 0) {
             return;
         }
-        blas.dger(m, n, alpha, x, xOff, incx, y, yOff, incy, a, aOff, lda);
+        Operand oa = Operand.of(a, aOff, lda, m, n);
+        blas.dger(m, n, alpha, x, xOff, incx, y, yOff, incy, oa.data, oa.offset, oa.ld);
+        oa.writeBack();
     }
 
     @Override
@@ -194,7 +257,8 @@ public final class NetlibBackend implements Backend {
         if (n == 0) {
             return;
         }
-        blas.dsymv(uplo(triangle), n, alpha, a, aOff, lda, x, xOff, incx, beta, y, yOff, incy);
+        Operand oa = Operand.of(a, aOff, lda, n, n);
+        blas.dsymv(uplo(triangle), n, alpha, oa.data, oa.offset, oa.ld, x, xOff, incx, beta, y, yOff, incy);
     }
 
     @Override
@@ -221,7 +285,26 @@ public final class NetlibBackend implements Backend {
             JavaBackend.scaleTriangle(triangle, n, beta, c, cOff, ldc);
             return;
         }
-        blas.dsyr2k(uplo(triangle), t(trans), n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        Operand oa = trans.isTranspose() ? Operand.of(a, aOff, lda, k, n) : Operand.of(a, aOff, lda, n, k);
+        Operand ob = trans.isTranspose() ? Operand.of(b, bOff, ldb, k, n) : Operand.of(b, bOff, ldb, n, k);
+        Operand oc = Operand.of(c, cOff, ldc, n, n);
+        blas.dsyr2k(
+                uplo(triangle),
+                t(trans),
+                n,
+                k,
+                alpha,
+                oa.data,
+                oa.offset,
+                oa.ld,
+                ob.data,
+                ob.offset,
+                ob.ld,
+                beta,
+                oc.data,
+                oc.offset,
+                oc.ld);
+        oc.writeBack();
     }
 
     @Override
@@ -242,7 +325,24 @@ public final class NetlibBackend implements Backend {
         if (m == 0 || n == 0) {
             return;
         }
-        blas.dtrsm(side(side), uplo(triangle), t(transA), diag(diag), m, n, alpha, a, aOff, lda, b, bOff, ldb);
+        int order = side == Side.LEFT ? m : n;
+        Operand oa = Operand.of(a, aOff, lda, order, order);
+        Operand ob = Operand.of(b, bOff, ldb, m, n);
+        blas.dtrsm(
+                side(side),
+                uplo(triangle),
+                t(transA),
+                diag(diag),
+                m,
+                n,
+                alpha,
+                oa.data,
+                oa.offset,
+                oa.ld,
+                ob.data,
+                ob.offset,
+                ob.ld);
+        ob.writeBack();
     }
 
     @Override
@@ -263,7 +363,24 @@ public final class NetlibBackend implements Backend {
         if (m == 0 || n == 0) {
             return;
         }
-        blas.dtrmm(side(side), uplo(triangle), t(transA), diag(diag), m, n, alpha, a, aOff, lda, b, bOff, ldb);
+        int order = side == Side.LEFT ? m : n;
+        Operand oa = Operand.of(a, aOff, lda, order, order);
+        Operand ob = Operand.of(b, bOff, ldb, m, n);
+        blas.dtrmm(
+                side(side),
+                uplo(triangle),
+                t(transA),
+                diag(diag),
+                m,
+                n,
+                alpha,
+                oa.data,
+                oa.offset,
+                oa.ld,
+                ob.data,
+                ob.offset,
+                ob.ld);
+        ob.writeBack();
     }
 
     @Override
