@@ -348,10 +348,11 @@ abstract class AbstractSketch implements SketchingOperator {
 
     /**
      * Width of the blocks of the blocked routes: about {@link #BLOCK_ENTRIES} / {@code height}
-     * columns, at least 8 (so sparse kernels see a few columns at once), at most {@code total}.
+     * columns (so a block holds about 8 MiB whatever the height; at least one column), at most {@code
+     * total}.
      */
     static int blockWidth(int height, int total) {
-        int b = (int) Math.max(8L, BLOCK_ENTRIES / Math.max(1L, height));
+        int b = (int) Math.max(1L, BLOCK_ENTRIES / Math.max(1L, height));
         return Math.max(1, Math.min(b, total));
     }
 
