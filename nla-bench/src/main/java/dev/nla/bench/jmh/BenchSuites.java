@@ -3,6 +3,7 @@ package dev.nla.bench.jmh;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
+import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +29,11 @@ public final class BenchSuites {
                     "all nla-core kernel benchmarks (gemm, gemv, trsm)",
                     GemmBenchmark.TARGET,
                     GemvBenchmark.TARGET,
-                    TrsmBenchmark.TARGET));
+                    TrsmBenchmark.TARGET),
+            BenchSuite.of(
+                    "sketch",
+                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800",
+                    SketchApplyBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();
