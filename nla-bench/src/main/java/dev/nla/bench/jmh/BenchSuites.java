@@ -4,6 +4,7 @@ import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
+import dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,8 +33,10 @@ public final class BenchSuites {
                     TrsmBenchmark.TARGET),
             BenchSuite.of(
                     "sketch",
-                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800",
-                    SketchApplyBenchmark.TARGET));
+                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800;"
+                            + " sketch-and-precondition vs dense QR least squares, 20000 x 200",
+                    SketchApplyBenchmark.TARGET,
+                    SketchLeastSquaresBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();
