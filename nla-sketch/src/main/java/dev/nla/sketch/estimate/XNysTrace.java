@@ -150,7 +150,12 @@ public final class XNysTrace implements AdaptiveTraceEstimator {
     private static TraceEstimate estimate(DenseMatrix omega, DenseMatrix y, boolean improved) {
         int n = omega.rows();
         int m = omega.cols();
-        double nu = Math.sqrt(n) * 0x1.0p-52 * Blas.nrm2(y);
+        double normY = Blas.nrm2(y);
+        if (normY == 0) {
+            // A Omega = 0: every Nystrom approximation and every omega_i^T A omega_i is zero
+            return TraceEstimate.of(new double[m], m);
+        }
+        double nu = Math.sqrt(n) * 0x1.0p-52 * normY;
         DenseMatrix yNu = y.copy();
         Blas.axpy(nu, omega, yNu);
         DenseMatrix g = Blas.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, omega, yNu);

@@ -86,6 +86,15 @@ class DiagonalEstimatorTest {
     }
 
     @Test
+    void xdiagIsZeroForTheZeroMatrix() {
+        double[] d = XDiag.withDefaults()
+                .estimate(LinearOperator.of(DenseMatrix.zeros(15, 15)), 8, SEED)
+                .value()
+                .diagonal();
+        assertThat(d).containsOnly(0.0);
+    }
+
+    @Test
     void xdiagRejectsImprovedVectors() {
         assertThatThrownBy(() -> new XDiag(TestVectors.IMPROVED))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -59,6 +59,20 @@ class FrobeniusNormEstimatorTest {
     }
 
     @Test
+    void isBitwiseReproducibleAcrossThreadCounts() {
+        DenseMatrix a = TestMatrices.gaussian(900, 400, RngState.seed(44));
+        double one = Fixtures.withThreads(1, () -> FrobeniusNormEstimator.withDefaults()
+                .estimate(LinearOperator.of(a), 64, SEED)
+                .value()
+                .norm());
+        double two = Fixtures.withThreads(2, () -> FrobeniusNormEstimator.withDefaults()
+                .estimate(LinearOperator.of(a), 64, SEED)
+                .value()
+                .norm());
+        assertThat(Double.doubleToRawLongBits(two)).isEqualTo(Double.doubleToRawLongBits(one));
+    }
+
+    @Test
     void rejectsAnOperatorWithoutColumns() {
         assertThatThrownBy(() -> FrobeniusNormEstimator.withDefaults()
                         .estimate(LinearOperator.of(DenseMatrix.zeros(3, 0)), 4, SEED))

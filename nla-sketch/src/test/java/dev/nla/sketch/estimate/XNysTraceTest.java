@@ -44,6 +44,16 @@ class XNysTraceTest {
     }
 
     @Test
+    void isZeroForTheZeroMatrix() {
+        // A = 0 is PSD; A Omega = 0 leaves no shift scale, and the estimate is exactly zero
+        TraceEstimate e = XNysTrace.withDefaults()
+                .estimate(LinearOperator.of(DenseMatrix.zeros(20, 20)), 6, SEED)
+                .value();
+        assertThat(e.trace()).isZero();
+        assertThat(e.errorEstimate()).isZero();
+    }
+
+    @Test
     void usesOneProductPerTestVector() {
         AtomicLong count = new AtomicLong();
         TraceEstimate e = XNysTrace.withDefaults()

@@ -143,6 +143,21 @@ class XTraceTest {
     }
 
     @Test
+    void adaptiveIsBitwiseReproducibleAcrossThreadCounts() {
+        DenseMatrix big = Fixtures.symmetric(Fixtures.polynomial(700, 1.0), 17);
+        TraceTolerance tol = TraceTolerance.of(1e-6, 0, 200);
+        double one = Fixtures.withThreads(1, () -> XTrace.withDefaults()
+                .estimate(LinearOperator.of(big), tol, SEED)
+                .value()
+                .trace());
+        double two = Fixtures.withThreads(2, () -> XTrace.withDefaults()
+                .estimate(LinearOperator.of(big), tol, SEED)
+                .value()
+                .trace());
+        assertThat(Double.doubleToRawLongBits(two)).isEqualTo(Double.doubleToRawLongBits(one));
+    }
+
+    @Test
     void rejectsABudgetBelowTwoVectors() {
         assertThatThrownBy(() -> XTrace.withDefaults().estimate(LinearOperator.of(A), 3, SEED))
                 .isInstanceOf(IllegalArgumentException.class)

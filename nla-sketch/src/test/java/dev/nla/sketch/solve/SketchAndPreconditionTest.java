@@ -273,6 +273,19 @@ class SketchAndPreconditionTest {
     }
 
     @Test
+    void svdPreconditionerGivesZeroForTheZeroMatrix() {
+        // rank 0: the preconditioner has no columns, A^T b = 0 in its coordinates, x = 0 exactly
+        SketchAndPreconditionResult r = new SketchAndPrecondition(SketchAndPreconditionOptions.builder()
+                        .preconditioner(Factorization.SVD)
+                        .build())
+                .solve(DenseMatrix.zeros(100, 5), TestMatrices.gaussian(100, 1, RngState.seed(25)), SEED)
+                .value();
+        assertThat(r.rank()).isZero();
+        assertThat(r.stopReason()).isEqualTo(LsqrStopReason.EXACT_START);
+        assertThatMatrix(r.solution()).isBitwiseEqualTo(DenseMatrix.zeros(5, 1));
+    }
+
+    @Test
     void qrPreconditionerRefusesARankDeficientProblem() {
         double[] sigma = new double[20];
         for (int i = 0; i < 10; i++) {
