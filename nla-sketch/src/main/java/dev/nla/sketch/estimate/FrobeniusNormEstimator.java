@@ -1,5 +1,7 @@
 package dev.nla.sketch.estimate;
 
+import dev.nla.core.error.DimensionMismatchException;
+import dev.nla.core.error.Require;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.operator.LinearOperator;
 import dev.nla.core.random.RngState;
@@ -61,10 +63,10 @@ public final class FrobeniusNormEstimator {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(state, "state");
         if (a.cols() == 0) {
-            throw new dev.nla.core.error.DimensionMismatchException(
+            throw new DimensionMismatchException(
                     "frobenius norm: a must have at least one column, got " + a.rows() + "x" + a.cols());
         }
-        a.matrix().ifPresent(m -> dev.nla.core.error.Require.allFinite("a", m));
+        a.matrix().ifPresent(m -> Require.allFinite("a", m));
         Estimators.budget("frobenius norm", matvecs, 1, Integer.MAX_VALUE, a.cols(), "one product per test vector");
         Sampled<DenseMatrix> draw = vectors.draw(a.cols(), matvecs, state);
         DenseMatrix y = Estimators.apply(a, draw.value());

@@ -80,10 +80,11 @@ public record LsqrOptions(double atol, double btol, double conditionLimit, int m
 
     /**
      * The defaults of {@link SketchAndPrecondition}: \(\mathrm{atol} = \mathrm{btol} = 10^{-14}\)
-     * (Blendenpik's and LSRN's default), no condition limit, at most 100 iterations. The
-     * preconditioned operator has condition number about \((1 + \varepsilon)/(1 - \varepsilon)\)
-     * for a sketch of distortion \(\varepsilon\), so LSQR gains a fixed number of digits per
-     * iteration and 100 iterations are far more than needed (about 25–40 in practice).
+     * (near machine precision, so that the result matches a direct solve), no condition limit, at
+     * most 100 iterations. The preconditioned operator has condition number about \((1 +
+     * \varepsilon)/(1 - \varepsilon)\) for a sketch of distortion \(\varepsilon\), so LSQR gains a
+     * fixed number of digits per iteration and 100 iterations are a safety net (measured: about 36
+     * with the default sketch size \(d = 4n\), 57 with \(d = 2n\)).
      *
      * @return the options
      */

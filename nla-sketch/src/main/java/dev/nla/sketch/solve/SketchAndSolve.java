@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p><b>Algorithm.</b> Draw \(S\) from {@link SketchAndSolveOptions#sketch()} with \(d =
  * \min(m, \lceil\gamma n\rceil)\) rows, form \(SA\) (\(d \times n\)) and \(Sb\), factor \(SA = QR\)
  * and return \(\hat x = R^{-1}(Q^{\mathsf T}Sb)_{1:n}\) (or the truncated-SVD solution, {@link
- * Factorization#SVD}) [Martinsson and Tropp 2020, §10.2; Woodruff 2014, §2.5].
+ * Factorization#SVD}) [Martinsson and Tropp 2020; Woodruff 2014].
  *
  * <p><b>Guarantee.</b> If \(S\) embeds the column space of \([A\ b]\) with distortion
  * \(\varepsilon\), \((1 - \varepsilon)\|y\| \le \|Sy\| \le (1 + \varepsilon)\|y\|\), then
