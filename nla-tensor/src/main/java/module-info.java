@@ -8,4 +8,5 @@ module dev.nla.tensor {
     exports dev.nla.tensor.tensor;
     exports dev.nla.tensor.tenalg;
     exports dev.nla.tensor.decomp;
+    exports dev.nla.tensor.sum;
 }
