@@ -2,6 +2,7 @@ package dev.nla.bench.experiments;
 
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
+import dev.nla.bench.experiments.tensor.TuckerSyntheticExperiment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,7 +27,9 @@ public final class Experiments {
             // nla-core kernels
             new GemmScalingExperiment(),
             // nla-sketch solvers and estimators
-            new RandnlaSolversExperiment());
+            new RandnlaSolversExperiment(),
+            // nla-tensor
+            new TuckerSyntheticExperiment());
 
     static {
         validate(REGISTERED);
