@@ -68,13 +68,7 @@ public final class DivideAndConquerEigen implements SymmetricEigen {
                     DenseMatrix.wrap(z, 1, n - 1, n, n));
         }
         TridiagonalQlEigen.unscale(d, p.scale());
-        DenseMatrix zm = DenseMatrix.wrap(n, n, z);
-        if (order == EigenOrder.DESCENDING) {
-            TridiagonalQlEigen.reverse(d);
-            zm = TridiagonalQlEigen.reverseColumns(zm);
-        }
-        Signs.fixColumns(zm);
-        return new EigenResult(d, zm, order);
+        return TridiagonalQlEigen.result(d, DenseMatrix.wrap(n, n, z), order);
     }
 
     @Override

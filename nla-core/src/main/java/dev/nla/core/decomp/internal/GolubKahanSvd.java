@@ -74,8 +74,7 @@ public final class GolubKahanSvd implements Svd {
         boolean full = vectors == SvdVectors.FULL;
         boolean wide = m < n;
         int k = Math.min(m, n);
-        Require.sizeWithin("U of the SVD", (long) m * (full ? m : k), DenseMatrix.MAX_ELEMENTS);
-        Require.sizeWithin("Vt of the SVD", (long) n * (full ? n : k), DenseMatrix.MAX_ELEMENTS);
+        Checks.svdSizes(m, n, vectors);
         DenseMatrix work = wide ? a.toDense().transpose() : a.toDense().copy();
         int mt = work.rows();
         int nt = work.cols();

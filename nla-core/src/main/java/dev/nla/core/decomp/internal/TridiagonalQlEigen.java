@@ -64,13 +64,7 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
         double[] z = Tridiagonalization.formQ(be, n, p.full, 0, Math.max(1, n), tau);
         TridiagonalQl.compute(be, n, d, e, z, 0, Math.max(1, n), n);
         unscale(d, p.scale);
-        DenseMatrix zm = DenseMatrix.wrap(n, n, z);
-        if (order == EigenOrder.DESCENDING) {
-            reverse(d);
-            zm = reverseColumns(zm);
-        }
-        Signs.fixColumns(zm);
-        return new EigenResult(d, zm, order);
+        return result(d, DenseMatrix.wrap(n, n, z), order);
     }
 
     @Override
@@ -163,7 +157,26 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
         }
     }
 
-    static DenseMatrix reverseColumns(DenseMatrix z) {
+    /**
+     * The result record from ascending eigenvalues and their eigenvectors: reversed for {@link
+     * EigenOrder#DESCENDING}, eigenvector signs fixed ({@link Signs#fixColumns}).
+     *
+     * @param ascending the eigenvalues, ascending; reordered in place
+     * @param z         the eigenvectors, column \(j\) for {@code ascending[j]}; signs fixed in place
+     * @param order     the requested order
+     * @return the result, owning {@code ascending} and {@code z} (or a reordered copy)
+     */
+    static EigenResult result(double[] ascending, DenseMatrix z, EigenOrder order) {
+        DenseMatrix zm = z;
+        if (order == EigenOrder.DESCENDING) {
+            reverse(ascending);
+            zm = reverseColumns(z);
+        }
+        Signs.fixColumns(zm);
+        return new EigenResult(ascending, zm, order);
+    }
+
+    private static DenseMatrix reverseColumns(DenseMatrix z) {
         int n = z.cols();
         DenseMatrix out = DenseMatrix.zeros(z.rows(), n);
         for (int j = 0; j < n; j++) {
