@@ -27,8 +27,7 @@ class DecompositionsTest {
     void qrOnAnExplicitBackendIsAccurate() {
         DenseMatrix a = TestMatrices.gaussian(70, 30, RngState.seed(1));
         QrResult qr = Decompositions.qr(SCALAR).decompose(a, QrMode.THIN);
-        assertThat(LapackRatios.residualRatio(a, LapackRatios.product(qr.q(), qr.r())))
-                .isLessThan(THRESHOLD);
+        assertThat(LapackRatios.residualRatio(a, qr.q(), qr.r())).isLessThan(THRESHOLD);
     }
 
     @Test
