@@ -1,7 +1,12 @@
 package dev.nla.bench.jmh;
 
+import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.LuBenchmark;
+import dev.nla.bench.jmh.core.QrBenchmark;
+import dev.nla.bench.jmh.core.SvdBenchmark;
+import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +33,16 @@ public final class BenchSuites {
                     "all nla-core kernel benchmarks (gemm, gemv, trsm)",
                     GemmBenchmark.TARGET,
                     GemvBenchmark.TARGET,
-                    TrsmBenchmark.TARGET));
+                    TrsmBenchmark.TARGET),
+            BenchSuite.of(
+                    "decomp",
+                    "decompositions, Java vs native LAPACK: QR 20000x200 thin Q + R, SVD 200x2000 with vectors, "
+                            + "symmetric eigen 1000 with vectors, LU 2000, Cholesky 2000",
+                    QrBenchmark.TARGET,
+                    SvdBenchmark.TARGET,
+                    SymmetricEigenBenchmark.TARGET,
+                    LuBenchmark.TARGET,
+                    CholeskyBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();
