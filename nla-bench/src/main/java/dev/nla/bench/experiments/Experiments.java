@@ -1,5 +1,6 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,8 +23,8 @@ public final class Experiments {
 
     /** Every experiment, in the order {@code reproduce all} runs them. Add new experiments here. */
     private static final List<Experiment> REGISTERED = List.of(
-            // nla-core kernels
-            new GemmScalingExperiment());
+            // nla-core kernels and decompositions
+            new GemmScalingExperiment(), new DecompAccuracyExperiment());
 
     static {
         validate(REGISTERED);
