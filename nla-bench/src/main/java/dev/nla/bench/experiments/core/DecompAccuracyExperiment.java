@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Accuracy of every decomposition of {@code dev.nla.core.decomp} against matrix size and condition
@@ -659,8 +660,8 @@ public final class DecompAccuracyExperiment implements Experiment {
                 for (Method nat : methods) {
                     if (nat.implementation().equals("native")
                             && nat.decomposition().equals(java.decomposition())) {
-                        double jm = worstRatio(points, java);
-                        double nm = worstRatio(points, nat);
+                        double jm = worst(points, p -> p.method() == java);
+                        double nm = worst(points, p -> p.method() == nat);
                         report.finding(String.format(
                                 Locale.ROOT,
                                 "%s: largest ratio %s in Java, %s in native LAPACK.",
@@ -678,8 +679,8 @@ public final class DecompAccuracyExperiment implements Experiment {
                 .sorted()
                 .toArray();
         if (sizes.length > 1) {
-            double smallest = worstAt(points, sizes[0]);
-            double largest = worstAt(points, sizes[sizes.length - 1]);
+            double smallest = worst(points, p -> p.sweep().equals("size") && p.n() == sizes[0]);
+            double largest = worst(points, p -> p.sweep().equals("size") && p.n() == sizes[sizes.length - 1]);
             report.finding(String.format(
                     Locale.ROOT,
                     "Growth with n: the largest ratio of any method is %s at n = %d and %s at n = %d.",
@@ -690,20 +691,11 @@ public final class DecompAccuracyExperiment implements Experiment {
         }
     }
 
-    private static double worstRatio(List<Point> points, Method method) {
+    /** The largest residual or orthogonality ratio over the points that pass the filter. */
+    private static double worst(List<Point> points, Predicate<Point> filter) {
         double w = 0;
         for (Point p : points) {
-            if (p.method() == method) {
-                w = Math.max(w, Math.max(nanToZero(p.residualMax()), nanToZero(p.orthogonalityMax())));
-            }
-        }
-        return w;
-    }
-
-    private static double worstAt(List<Point> points, int n) {
-        double w = 0;
-        for (Point p : points) {
-            if (p.sweep().equals("size") && p.n() == n) {
+            if (filter.test(p)) {
                 w = Math.max(w, Math.max(nanToZero(p.residualMax()), nanToZero(p.orthogonalityMax())));
             }
         }

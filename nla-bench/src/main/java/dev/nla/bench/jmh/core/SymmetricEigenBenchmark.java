@@ -1,31 +1,17 @@
 package dev.nla.bench.jmh.core;
 
-import static dev.nla.bench.jmh.Implementation.NATIVE;
-import static dev.nla.bench.jmh.Implementation.VECTOR;
-
 import dev.nla.bench.jmh.BenchTarget;
-import dev.nla.bench.jmh.Implementation;
 import dev.nla.bench.kernels.TestData;
 import dev.nla.core.decomp.Decompositions;
 import dev.nla.core.decomp.EigenOrder;
 import dev.nla.core.decomp.EigenResult;
 import dev.nla.core.decomp.SymmetricEigen;
 import dev.nla.core.matrix.DenseMatrix;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time of a symmetric eigendecomposition with eigenvectors, \(A = Z\Lambda Z^{\mathsf T}\) for a
@@ -33,40 +19,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * size; \(A = (B + B^{\mathsf T})/2\) with uniform \(B\)): {@code
  * Decompositions.symmetricEigen(backend)} (divide and conquer) against LAPACK {@code dsyevd}.
  *
- * <p>{@code vector} runs the pure-Java implementation of {@link Decompositions} on the Vector API
- * backend with {@code threads} threads; {@code native} runs native LAPACK through {@code
- * dev.ludovic.netlib} with {@code OPENBLAS_NUM_THREADS} threads (set by {@code nla bench} per
- * child process). Ratios are native time over Java time (above 1: Java faster). The input comes
- * from the fixed seed of {@link BenchInputs}, uniform entries in \((-1/2, 1/2)\).
+ * <p>See {@link DecompBenchmarkBase} for the implementations and the inputs.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(
-        value = 1,
-        jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx4g", "-Djava.awt.headless=true"})
-public class SymmetricEigenBenchmark {
+public class SymmetricEigenBenchmark extends DecompBenchmarkBase {
     /** How {@code nla bench} runs this class. */
-    public static final BenchTarget TARGET = new BenchTarget(
-            "eigen",
-            SymmetricEigenBenchmark.class,
-            List.of(NATIVE, VECTOR),
-            List.of(NATIVE, VECTOR),
-            Map.of("n", "64"));
+    public static final BenchTarget TARGET = target("eigen", SymmetricEigenBenchmark.class, Map.of("n", "64"));
 
     /** Order \(n\). */
     @Param({"1000"})
     public int n;
-
-    /** Threads of the pure-Java backend ({@code OPENBLAS_NUM_THREADS} for native LAPACK). */
-    @Param({"1", "2"})
-    public int threads;
-
-    /** The {@link Implementation} id: {@code native} (LAPACK) or {@code vector} (pure Java). */
-    @Param({"native", "vector"})
-    public String impl;
 
     private SymmetricEigen eigen;
     private DenseMatrix a;
@@ -83,11 +44,8 @@ public class SymmetricEigenBenchmark {
      */
     @Setup(Level.Trial)
     public void setUp() {
-        Implementation implementation = Implementation.parse(impl);
         a = symmetricInput(n);
-        eigen = implementation == NATIVE
-                ? Decompositions.nativeSymmetricEigen()
-                : Decompositions.symmetricEigen(implementation.backend(threads));
+        eigen = select(Decompositions::nativeSymmetricEigen, Decompositions::symmetricEigen);
     }
 
     /**
