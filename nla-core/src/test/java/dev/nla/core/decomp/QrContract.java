@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The contract of {@link Qr}, shared by every implementation. Ratios are LAPACK's (see {@link
  * LapackRatios}): a backward-stable QR has \(\|A - QR\|_F / (\max(m,n) u \|A\|_F)\) and
- * \(\|Q^{\mathsf T}Q - I\|_F / (m u)\) of order one [Higham 2002, Thm 19.4], so the acceptance
+ * \(\|Q^{\mathsf T}Q - I\|_F / (n u)\) of order one [Higham 2002, Thm 19.4], so the acceptance
  * threshold 30 holds with room, while an unstable method (e.g. Gram-Schmidt on an ill-conditioned
  * matrix) exceeds it by orders of magnitude.
  */

@@ -68,7 +68,8 @@ public final class MatrixFamilies {
      * General \(m \times n\) matrices over all families and shapes (for QR, pivoted QR, SVD). The
      * first cases are the edge shapes \(0 \times 0\), \(0 \times n\), \(n \times 0\), \(1 \times
      * 1\), \(1 \times n\), \(n \times 1\); then shapes cycle through tall, wide and square, and the
-     * families through the list above. Kahan and graded matrices are square.
+     * families through the list above. Kahan and graded matrices of order \(\min(m, n)\) fill the
+     * leading block of a non-square shape.
      *
      * @param count        number of matrices
      * @param maxDimension largest \(m\) or \(n\), \(\ge 10\)
@@ -484,17 +485,16 @@ public final class MatrixFamilies {
                 break;
             }
             case KAHAN: {
+                // the k x k Kahan matrix in the leading block, zeros elsewhere (keeps the shape)
                 double theta = 0.05 + 1.2 * uniform(s, 2);
-                a = TestMatrices.kahan(m, theta);
-                n = m;
+                a = leadingBlock(m, n, TestMatrices.kahan(k, theta));
                 detail = "kahan(theta=" + String.format("%.3f", theta) + ")";
                 break;
             }
             case GRADED: {
-                double maxRatio = m <= 1 ? 10 : Math.exp(-Math.log(Double.MIN_NORMAL) / (2.0 * (m - 1)) * 0.9);
+                double maxRatio = k <= 1 ? 10 : Math.exp(-Math.log(Double.MIN_NORMAL) / (2.0 * (k - 1)) * 0.9);
                 double ratio = Math.min(10, 1 + (maxRatio - 1) * uniform(s, 2));
-                a = TestMatrices.graded(m, ratio, s.split(7));
-                n = m;
+                a = leadingBlock(m, n, TestMatrices.graded(k, ratio, s.split(7)));
                 detail = "graded(ratio=" + String.format("%.3f", ratio) + ")";
                 break;
             }
@@ -533,6 +533,13 @@ public final class MatrixFamilies {
             }
         }
         return new Case("#" + index + " " + detail + " " + a.rows() + "x" + a.cols(), a);
+    }
+
+    /** An m x n zero matrix with {@code block} (k x k, k = min(m, n)) in its leading corner. */
+    private static DenseMatrix leadingBlock(int m, int n, DenseMatrix block) {
+        DenseMatrix a = DenseMatrix.zeros(m, n);
+        a.view(0, 0, block.rows(), block.cols()).copyFrom(block);
+        return a;
     }
 
     /** Values 1, 1/2, 1/3 ... each repeated in clusters of 1 to 4 (exactly equal within a cluster). */

@@ -8,7 +8,9 @@ import dev.nla.core.matrix.DenseMatrix;
 
 /**
  * Householder reflectors: generation, application one at a time, and the compact WY form of a
- * block of them (LAPACK {@code dlarfg}, {@code dlarf}, {@code dlarft}, {@code dlarfb}).
+ * block of them (LAPACK {@code dlarfg}, {@code dlarf}, {@code dlarft}, {@code dlarfb}). The one
+ * reflector implementation of the package: QR, pivoted QR, the SVD's bidiagonalization and the
+ * eigensolvers' tridiagonalization all use it (through {@link HouseholderQr} for blocked work).
  *
  * <p>A reflector is \(H = I - \tau v v^{\mathsf T}\) with \(v_0 = 1\); \(H\) is symmetric and
  * orthogonal when \(\tau = 0\) or \(\tau v^{\mathsf T} v = 2\). A block of \(k\) reflectors \(H_1
@@ -38,6 +40,12 @@ public final class Householder {
      * below it is computed on a rescaled vector.
      */
     static final double SAFE_MIN = 0x1.0p-969;
+
+    /**
+     * Below this many multiply-adds a Gram block ({@link #gram}) is computed on the calling thread:
+     * about 50 µs of compensated dot products, the order of a fork/join round trip.
+     */
+    private static final long PARALLEL_GRAM = 1L << 18;
 
     private Householder() {}
 
@@ -280,9 +288,6 @@ public final class Householder {
             Parallel.forEach(parts, part -> gramColumns(a, p0, p1, q0, q1, part, parts, g));
         }
     }
-
-    /** Below this many multiply-adds a Gram block is computed on the calling thread. */
-    private static final long PARALLEL_GRAM = 1L << 18;
 
     /** The columns {@code q0 + part, q0 + part + stride, ...} of {@link #gram}. */
     private static void gramColumns(
