@@ -10,6 +10,7 @@
  */
 module dev.nla.bench {
     requires dev.nla.core;
+    requires dev.nla.sketch;
     requires java.desktop;
     requires java.logging;
     requires info.picocli;

@@ -8,6 +8,7 @@ import dev.nla.bench.jmh.core.QrBenchmark;
 import dev.nla.bench.jmh.core.SvdBenchmark;
 import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
+import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -42,7 +43,11 @@ public final class BenchSuites {
                     SvdBenchmark.TARGET,
                     SymmetricEigenBenchmark.TARGET,
                     LuBenchmark.TARGET,
-                    CholeskyBenchmark.TARGET));
+                    CholeskyBenchmark.TARGET),
+            BenchSuite.of(
+                    "sketch",
+                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800",
+                    SketchApplyBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();

@@ -33,8 +33,14 @@ class BenchSuitesTest {
     }
 
     @Test
+    void sketchSuiteRunsTheSketchApplicationBenchmark() {
+        assertThat(BenchSuites.find("sketch").orElseThrow().targets())
+                .containsExactly(dev.nla.bench.jmh.sketch.SketchApplyBenchmark.TARGET);
+    }
+
+    @Test
     void namesAreListedInRegistryOrder() {
-        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "decomp");
+        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch");
     }
 
     @Test

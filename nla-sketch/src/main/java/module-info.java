@@ -1,0 +1,9 @@
+/**
+ * Sketching operators and the randomized numerical linear algebra built on them: range finders,
+ * low-rank drivers, sketched least squares and trace estimators.
+ */
+module dev.nla.sketch {
+    requires transitive dev.nla.core;
+
+    exports dev.nla.sketch.operator;
+}

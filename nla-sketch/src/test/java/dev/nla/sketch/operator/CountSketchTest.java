@@ -1,0 +1,8 @@
+package dev.nla.sketch.operator;
+
+class CountSketchTest extends SketchingOperatorContract {
+    @Override
+    SketchingDistribution distribution(int d, int m) {
+        return SparseSignSketch.countSketch(d, m);
+    }
+}
