@@ -93,20 +93,44 @@ final class AccuracyRatios {
         return orthogonality(q.transpose());
     }
 
-    /** \(c + s \sum_l x_l y_l\) by Dot2 (error-free products and sums, errors added at the end). */
+    /**
+     * \(c + s \sum_l x_l y_l\) by Dot2 (error-free products and sums, errors added at the end), in two
+     * independent chains (even and odd \(l\)) merged by TwoSum, which halves the latency-bound time.
+     */
     private static double dot2(int k, double[] x, int xOff, double[] y, int yOff, double sign, double c) {
-        double sum = c;
-        double err = 0.0;
-        for (int l = 0; l < k; l++) {
-            double xl = sign * x[xOff + l];
-            double yl = y[yOff + l];
-            double p = xl * yl;
-            double t = sum + p;
-            double z = t - sum;
-            err += Math.fma(xl, yl, -p) + ((sum - (t - z)) + (p - z));
-            sum = t;
+        double s0 = c;
+        double e0 = 0.0;
+        double s1 = 0.0;
+        double e1 = 0.0;
+        int l = 0;
+        for (; l + 1 < k; l += 2) {
+            double x0 = sign * x[xOff + l];
+            double y0 = y[yOff + l];
+            double p0 = x0 * y0;
+            double t0 = s0 + p0;
+            double z0 = t0 - s0;
+            e0 += Math.fma(x0, y0, -p0) + ((s0 - (t0 - z0)) + (p0 - z0));
+            s0 = t0;
+            double x1 = sign * x[xOff + l + 1];
+            double y1 = y[yOff + l + 1];
+            double p1 = x1 * y1;
+            double t1 = s1 + p1;
+            double z1 = t1 - s1;
+            e1 += Math.fma(x1, y1, -p1) + ((s1 - (t1 - z1)) + (p1 - z1));
+            s1 = t1;
         }
-        return sum + err;
+        if (l < k) {
+            double x0 = sign * x[xOff + l];
+            double y0 = y[yOff + l];
+            double p0 = x0 * y0;
+            double t0 = s0 + p0;
+            double z0 = t0 - s0;
+            e0 += Math.fma(x0, y0, -p0) + ((s0 - (t0 - z0)) + (p0 - z0));
+            s0 = t0;
+        }
+        double t = s0 + s1;
+        double z = t - s0;
+        return t + (e0 + e1 + ((s0 - (t - z)) + (s1 - z)));
     }
 
     private static double[] rowMajor(DenseMatrix f) {
