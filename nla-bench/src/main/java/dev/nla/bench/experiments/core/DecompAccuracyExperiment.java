@@ -425,27 +425,18 @@ public final class DecompAccuracyExperiment implements Experiment {
             int failures = 0;
             for (int r = 0; r < seeds; r++) {
                 DenseMatrix a = mats[r];
-                double[] ratios;
+                double[] ratios = null;
                 try {
                     ratios = method.ratios().apply(a);
                 } catch (NotPositiveDefiniteException outsideDomain) {
                     failures++;
-                    runs.addRow(
-                            sweep,
-                            method.decomposition(),
-                            method.implementation(),
-                            a.rows(),
-                            n,
-                            condition,
-                            r,
-                            true,
-                            null,
-                            null);
-                    continue;
                 }
-                residuals.add(ratios[0]);
-                if (!Double.isNaN(ratios[1])) {
-                    orthogonality.add(ratios[1]);
+                boolean failed = ratios == null;
+                if (!failed) {
+                    residuals.add(ratios[0]);
+                    if (!Double.isNaN(ratios[1])) {
+                        orthogonality.add(ratios[1]);
+                    }
                 }
                 runs.addRow(
                         sweep,
@@ -455,9 +446,9 @@ public final class DecompAccuracyExperiment implements Experiment {
                         n,
                         condition,
                         r,
-                        false,
-                        ratios[0],
-                        Double.isNaN(ratios[1]) ? null : ratios[1]);
+                        failed,
+                        failed ? null : ratios[0],
+                        failed || Double.isNaN(ratios[1]) ? null : ratios[1]);
             }
             points.add(new Point(
                     sweep,
