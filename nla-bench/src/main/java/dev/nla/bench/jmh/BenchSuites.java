@@ -1,7 +1,12 @@
 package dev.nla.bench.jmh;
 
+import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.LuBenchmark;
+import dev.nla.bench.jmh.core.QrBenchmark;
+import dev.nla.bench.jmh.core.SvdBenchmark;
+import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
 import dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark;
@@ -33,6 +38,15 @@ public final class BenchSuites {
                     GemmBenchmark.TARGET,
                     GemvBenchmark.TARGET,
                     TrsmBenchmark.TARGET),
+            BenchSuite.of(
+                    "decomp",
+                    "decompositions, Java vs native LAPACK: QR 20000x200 thin Q + R, SVD 200x2000 with vectors, "
+                            + "symmetric eigen 1000 with vectors, LU 2000, Cholesky 2000",
+                    QrBenchmark.TARGET,
+                    SvdBenchmark.TARGET,
+                    SymmetricEigenBenchmark.TARGET,
+                    LuBenchmark.TARGET,
+                    CholeskyBenchmark.TARGET),
             BenchSuite.of(
                     "sketch",
                     "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800;"

@@ -2,8 +2,13 @@ package dev.nla.bench.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.LuBenchmark;
+import dev.nla.bench.jmh.core.QrBenchmark;
+import dev.nla.bench.jmh.core.SvdBenchmark;
+import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +19,17 @@ class BenchSuitesTest {
     void coreSuiteRunsAllThreeKernels() {
         assertThat(BenchSuites.find("core").orElseThrow().targets())
                 .containsExactly(GemmBenchmark.TARGET, GemvBenchmark.TARGET, TrsmBenchmark.TARGET);
+    }
+
+    @Test
+    void decompSuiteRunsTheFiveDecompositions() {
+        assertThat(BenchSuites.find("decomp").orElseThrow().targets())
+                .containsExactly(
+                        QrBenchmark.TARGET,
+                        SvdBenchmark.TARGET,
+                        SymmetricEigenBenchmark.TARGET,
+                        LuBenchmark.TARGET,
+                        CholeskyBenchmark.TARGET);
     }
 
     @Test
@@ -34,7 +50,7 @@ class BenchSuitesTest {
 
     @Test
     void namesAreListedInRegistryOrder() {
-        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "sketch", "tensor");
+        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor");
     }
 
     @Test

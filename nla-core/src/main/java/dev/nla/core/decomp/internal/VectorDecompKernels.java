@@ -1,13 +1,16 @@
 package dev.nla.core.decomp.internal;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RotationKernel} on the Vector API: each rotation updates the two column segments with
- * vectors of the preferred species. Loaded only when {@code jdk.incubator.vector} is present.
+ * {@link DecompKernels} on the Vector API, with vectors of the preferred species: rotations update
+ * column segments a vector at a time (two consecutive rotations together), and compensated dot
+ * products keep one TwoSum accumulator per lane. Loaded (by reflection, from {@link
+ * DecompKernels#INSTANCE}) only when {@code jdk.incubator.vector} is present.
  */
-final class VectorMicroKernelRotation implements RotationKernel {
+final class VectorDecompKernels implements DecompKernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
 
     /**
@@ -21,7 +24,12 @@ final class VectorMicroKernelRotation implements RotationKernel {
     }
 
     @Override
-    public void apply(
+    public String name() {
+        return "vector";
+    }
+
+    @Override
+    public void applyRotations(
             double[] a,
             int off,
             int ld,
@@ -119,25 +127,32 @@ final class VectorMicroKernelRotation implements RotationKernel {
     }
 
     @Override
-    public double dot2(int n, double[] x, int xOff, double[] y, int yOff) {
+    public double dot(int n, double[] x, int xOff, double[] y, int yOff) {
         int lanes = SPECIES.length();
+        int step = 4 * lanes;
         DoubleVector s = DoubleVector.zero(SPECIES);
         DoubleVector c = DoubleVector.zero(SPECIES);
         int i = 0;
-        int end = n / lanes * lanes;
-        for (; i < end; i += lanes) {
-            DoubleVector a = DoubleVector.fromArray(SPECIES, x, xOff + i);
-            DoubleVector b = DoubleVector.fromArray(SPECIES, y, yOff + i);
-            DoubleVector p = a.mul(b);
-            DoubleVector ep = a.fma(b, p.neg());
+        int end = n - n % step;
+        for (; i < end; i += step) {
+            // per lane a group of four products, two roundings deep, then TwoSum into (s, c)
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, x, xOff + i);
+            DoubleVector y0 = DoubleVector.fromArray(SPECIES, y, yOff + i);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, x, xOff + i + lanes);
+            DoubleVector y1 = DoubleVector.fromArray(SPECIES, y, yOff + i + lanes);
+            DoubleVector x2 = DoubleVector.fromArray(SPECIES, x, xOff + i + 2 * lanes);
+            DoubleVector y2 = DoubleVector.fromArray(SPECIES, y, yOff + i + 2 * lanes);
+            DoubleVector x3 = DoubleVector.fromArray(SPECIES, x, xOff + i + 3 * lanes);
+            DoubleVector y3 = DoubleVector.fromArray(SPECIES, y, yOff + i + 3 * lanes);
+            DoubleVector p = x1.fma(y1, x0.mul(y0)).add(x3.fma(y3, x2.mul(y2)));
             DoubleVector t = s.add(p);
             DoubleVector z = t.sub(s);
-            c = c.add(ep.add(s.sub(t.sub(z)).add(p.sub(z))));
+            c = c.add(s.sub(t.sub(z)).add(p.sub(z)));
             s = t;
         }
         // merge the lanes and the tail with scalar error-free additions
         double sum = 0.0;
-        double comp = c.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        double comp = c.reduceLanes(VectorOperators.ADD);
         for (int l = 0; l < lanes; l++) {
             double sk = s.lane(l);
             double t = sum + sk;
