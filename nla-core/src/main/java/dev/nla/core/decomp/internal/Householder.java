@@ -3,8 +3,8 @@ package dev.nla.core.decomp.internal;
 import dev.nla.core.blas.Backend;
 import dev.nla.core.blas.Blas;
 import dev.nla.core.blas.Transpose;
-import dev.nla.core.blas.internal.Parallel;
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.parallel.Parallel;
 
 /**
  * Householder reflectors: generation, application one at a time, and the compact WY form of a

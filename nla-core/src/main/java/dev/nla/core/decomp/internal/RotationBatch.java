@@ -1,6 +1,6 @@
 package dev.nla.core.decomp.internal;
 
-import dev.nla.core.blas.internal.Parallel;
+import dev.nla.core.parallel.Parallel;
 
 /**
  * Delays the column-rotation sequences of several QR sweeps and applies them together, row block

@@ -1,4 +1,4 @@
-package dev.nla.sketch.internal;
+package dev.nla.core.parallel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,11 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class TasksTest {
+class ParallelTest {
     @ParameterizedTest
     @CsvSource({"10, 3, 1", "10, 3, 4", "0, 2, 1", "7, 7, 1", "100, 4, 8"})
     void splitCoversTheRangeWithAlignedInnerBoundaries(int n, int parts, int align) {
-        int[] b = Tasks.split(n, parts, align);
+        int[] b = Parallel.split(n, parts, align);
         assertThat(b[0]).isZero();
         assertThat(b[parts]).isEqualTo(n);
         for (int p = 1; p < parts; p++) {
@@ -24,7 +24,7 @@ class TasksTest {
     @Test
     void forRangesVisitsEveryItemOnce() {
         AtomicIntegerArray hits = new AtomicIntegerArray(1000);
-        Tasks.forRanges(1000, 3, 8, (from, to) -> {
+        Parallel.forRanges(1000, 3, 8, (from, to) -> {
             for (int i = from; i < to; i++) {
                 hits.incrementAndGet(i);
             }
@@ -36,7 +36,7 @@ class TasksTest {
 
     @Test
     void forEachRethrowsAPartsException() {
-        assertThatThrownBy(() -> Tasks.forEach(3, p -> {
+        assertThatThrownBy(() -> Parallel.forEach(3, p -> {
                     if (p == 1) {
                         throw new IllegalStateException("part 1 failed");
                     }
@@ -47,11 +47,23 @@ class TasksTest {
 
     @Test
     void partsIsOneForSmallWork() {
-        assertThat(Tasks.parts(100, 1)).isEqualTo(1);
+        assertThat(Parallel.parts(4, 100, 1)).isEqualTo(1);
     }
 
     @Test
     void partsNeverExceedsTheItems() {
-        assertThat(Tasks.parts(2, 1L << 30)).isLessThanOrEqualTo(2);
+        assertThat(Parallel.parts(4, 2, 1L << 30)).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void partsNeverExceedsTheThreadCount() {
+        assertThat(Parallel.parts(3, 1000, 1L << 20)).isEqualTo(3);
+    }
+
+    @Test
+    void splitOfALargeAlignedRangeDoesNotOverflow() {
+        int n = Integer.MAX_VALUE - 7;
+        int[] bounds = Parallel.split(n, 3, 64);
+        assertThat(bounds).isSorted().startsWith(0).endsWith(n);
     }
 }

@@ -1,22 +1,21 @@
-package dev.nla.sketch.internal;
+package dev.nla.core.parallel;
 
-import dev.nla.core.blas.Backends;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.function.IntConsumer;
 
 /**
- * The deterministic parallel loop of {@code nla-sketch}: a fixed number of independent parts, each
- * writing its own part of the output, on a daemon {@link ForkJoinPool} sized to the processors.
+ * The deterministic parallel loop: a fixed number of independent parts, each writing its own part of
+ * the output, on one daemon {@link ForkJoinPool} sized to the processors and shared by every module.
  *
  * <p>Callers split <em>outputs</em> (columns or rows of a result), never a sum, so every output
  * entry is computed by the same sequence of floating-point operations whatever the number of parts:
- * results are bitwise identical for every thread count. The number of parts follows the thread
- * count of the active backend ({@link Backends#active()}, i.e. {@code nla.threads}) and the size of
- * the work.
+ * results are bitwise identical for every thread count. Parts are independent (no barriers), so a
+ * busy pool only delays parts and cannot deadlock, and a loop started from inside a pool worker
+ * (nested parallelism) helps run the queued parts while it joins.
  */
-public final class Tasks {
+public final class Parallel {
     /** Work (in multiply-adds or comparable units) below which a loop runs on the calling thread. */
     public static final long MIN_WORK_PER_PART = 1L << 16;
 
@@ -24,40 +23,33 @@ public final class Tasks {
             Runtime.getRuntime().availableProcessors(),
             pool -> {
                 ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-                t.setName("nla-sketch-" + t.getPoolIndex());
+                t.setName("nla-parallel-" + t.getPoolIndex());
                 t.setDaemon(true);
                 return t;
             },
             null,
             false);
 
-    private Tasks() {}
-
-    /**
-     * The thread count to use: that of the active backend.
-     *
-     * @return at least 1
-     */
-    public static int threads() {
-        return Math.max(1, Backends.active().threads());
-    }
+    private Parallel() {}
 
     /**
      * The number of parts for a loop over {@code items} independent items of {@code workPerItem}
-     * units each: at most the thread count, at most {@code items}, and about {@link
+     * units each: at most {@code threads}, at most {@code items}, and about {@link
      * #MIN_WORK_PER_PART} units per part or more.
      *
+     * @param threads     the most parts wanted (usually the thread count of the active backend,
+     *     {@code Backends.active().threads()}), {@code >= 1}
      * @param items       number of items, {@code >= 0}
      * @param workPerItem work of one item, {@code >= 0}
      * @return the number of parts, {@code >= 1}
      */
-    public static int parts(int items, long workPerItem) {
+    public static int parts(int threads, int items, long workPerItem) {
         if (items <= 1) {
             return 1;
         }
         long total = (long) items * Math.max(1L, workPerItem);
         long byWork = Math.max(1L, total / MIN_WORK_PER_PART);
-        return (int) Math.max(1L, Math.min(Math.min(byWork, threads()), items));
+        return (int) Math.max(1L, Math.min(Math.min(byWork, Math.max(1, threads)), items));
     }
 
     /**
