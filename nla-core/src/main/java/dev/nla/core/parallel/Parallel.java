@@ -104,9 +104,9 @@ public final class Parallel {
      */
     public static int[] split(int n, int parts, int align) {
         int[] bounds = new int[parts + 1];
-        int blocks = (n + align - 1) / align;
+        long blocks = ((long) n + align - 1) / align;
         for (int p = 1; p < parts; p++) {
-            bounds[p] = (int) Math.min(n, (long) blocks * p / parts * align);
+            bounds[p] = (int) Math.min(n, blocks * p / parts * align);
         }
         bounds[parts] = n;
         return bounds;
