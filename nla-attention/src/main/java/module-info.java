@@ -5,7 +5,7 @@
  * synthetic inputs).
  */
 module dev.nla.attention {
-    requires transitive dev.nla.sketch;
+    requires transitive dev.nla.tensor;
     requires static jdk.incubator.vector;
 
     exports dev.nla.attention;

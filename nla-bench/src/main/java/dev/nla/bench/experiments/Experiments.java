@@ -1,7 +1,9 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
+import dev.nla.bench.experiments.tensor.TuckerSyntheticExperiment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,10 +25,13 @@ public final class Experiments {
 
     /** Every experiment, in the order {@code reproduce all} runs them. Add new experiments here. */
     private static final List<Experiment> REGISTERED = List.of(
-            // nla-core kernels
+            // nla-core kernels and decompositions
             new GemmScalingExperiment(),
+            new DecompAccuracyExperiment(),
             // nla-sketch solvers and estimators
-            new RandnlaSolversExperiment());
+            new RandnlaSolversExperiment(),
+            // nla-tensor
+            new TuckerSyntheticExperiment());
 
     static {
         validate(REGISTERED);
