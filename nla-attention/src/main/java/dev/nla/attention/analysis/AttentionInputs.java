@@ -339,8 +339,8 @@ public final class AttentionInputs {
             total += Math.pow(k + 1.0, -s);
             cdf[k] = total;
         }
-        DenseMatrix u =
-                RandomMatrices.generate(n, 1, ScalarDistribution.UNIFORM, state).value();
+        DenseMatrix u = RandomMatrices.generate(n, 1, ScalarDistribution.UNIFORM_01, state)
+                .value();
         int[] tokens = new int[n];
         for (int p = 0; p < n; p++) {
             double x = u.get(p, 0) * total;
