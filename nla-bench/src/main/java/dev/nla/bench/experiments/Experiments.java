@@ -1,5 +1,7 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.attention.AttentionSpectrumExperiment;
+import dev.nla.bench.experiments.attention.MlaConversionExperiment;
 import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
@@ -31,7 +33,10 @@ public final class Experiments {
             // nla-sketch solvers and estimators
             new RandnlaSolversExperiment(),
             // nla-tensor
-            new TuckerSyntheticExperiment());
+            new TuckerSyntheticExperiment(),
+            // nla-attention
+            new AttentionSpectrumExperiment(),
+            new MlaConversionExperiment());
 
     static {
         validate(REGISTERED);
