@@ -13,7 +13,7 @@ import java.util.Objects;
  * The parametric diffusion ("cookie") problem of [Kressner and Tobler 2011], discretized by P1
  * finite elements: the matrices \(A_0, A_1, \dots, A_m\) and the load vector \(b\) of
  * \[ -\nabla\cdot\bigl(\sigma(x; \rho)\nabla u\bigr) = 1 \ \text{in } \Omega = (-1, 1)^2, \qquad u = 0
- *    \ \text{on } \partial\Omega, \qquad \sigma(x; \rho) = \begin{cases} \rho_\mu & x \in D_\mu, \\ 1 &
+ *    \ \text{on } \partial\Omega, \qquad \sigma(x; \rho) = \begin{cases} \rho_\mu &amp; x \in D_\mu, \\ 1 &amp;
  *    \text{otherwise}, \end{cases} \]
  * with \(m\) disjoint disks \(D_\mu\) ({@link CookieLayout}).
  *

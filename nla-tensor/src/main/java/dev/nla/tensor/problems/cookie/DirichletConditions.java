@@ -12,7 +12,7 @@ import java.util.Objects;
  * the symmetry (and positive definiteness) of the matrix.
  *
  * <p>For a set \(B\) of constrained nodes with values \(g_B\), the system \(Ku = b\) becomes
- * \[ \begin{pmatrix} K_{II} & 0 \\ 0 & c\,I \end{pmatrix}
+ * \[ \begin{pmatrix} K_{II} &amp; 0 \\ 0 &amp; c\,I \end{pmatrix}
  *    \begin{pmatrix} u_I \\ u_B \end{pmatrix} =
  *    \begin{pmatrix} b_I - K_{IB}\,g_B \\ c\,g_B \end{pmatrix}, \]
  * whose solution has \(u_B = g_B\) and \(u_I\) solving the reduced (eliminated) system \(K_{II}u_I =
