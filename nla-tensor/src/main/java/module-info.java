@@ -7,4 +7,7 @@ module dev.nla.tensor {
 
     exports dev.nla.tensor.tensor;
     exports dev.nla.tensor.tenalg;
+    exports dev.nla.tensor.solve;
+    exports dev.nla.tensor.problems.cookie;
+    exports dev.nla.tensor.problems.dg;
 }
