@@ -4,6 +4,8 @@ import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
+import dev.nla.bench.jmh.tensor.TuckerScalingBenchmark;
+import dev.nla.bench.jmh.tensor.TuckerSummationBenchmark;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +35,13 @@ public final class BenchSuites {
             BenchSuite.of(
                     "sketch",
                     "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800",
-                    SketchApplyBenchmark.TARGET));
+                    SketchApplyBenchmark.TARGET),
+            BenchSuite.of(
+                    "tensor",
+                    "Tucker summation strategies at d = 3 (n = 200, s = 20, r = 10, t = 15) and d = 4 (n = 100, s = 10, "
+                            + "r = 8, t = 12), and sketched vs formal-QR time against s = 8..64 (nla-tensor)",
+                    TuckerSummationBenchmark.TARGET,
+                    TuckerScalingBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();

@@ -23,8 +23,16 @@ class BenchSuitesTest {
     }
 
     @Test
+    void tensorSuiteRunsBothTuckerBenchmarks() {
+        assertThat(BenchSuites.find("tensor").orElseThrow().targets())
+                .containsExactly(
+                        dev.nla.bench.jmh.tensor.TuckerSummationBenchmark.TARGET,
+                        dev.nla.bench.jmh.tensor.TuckerScalingBenchmark.TARGET);
+    }
+
+    @Test
     void namesAreListedInRegistryOrder() {
-        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "sketch");
+        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "sketch", "tensor");
     }
 
     @Test
