@@ -171,8 +171,8 @@ public final class TuckerGmres {
                 terms.add(basis.get(i));
             }
             // Step 4: W = round(W - sum_i h_ik V_i).
-            SummationResult v = round(
-                    orthogonalizationRounding, TuckerSum.of(alphas, terms), delta, sizes, w.next(), clock);
+            SummationResult v =
+                    round(orthogonalizationRounding, TuckerSum.of(alphas, terms), delta, sizes, w.next(), clock);
             rng = v.next();
             double hn = TuckerNorms.norm(v.tensor());
             h[k + 1][k] = hn;

@@ -29,12 +29,13 @@ public record CookieOptions(int cellsPerSide, CookieLayout layout, ElementAssign
     }
 
     /**
-     * Defaults: \(n_x = 40\) (1681 nodes), four cookies, exact area assignment.
+     * Defaults: \(n_x = 40\) (1681 nodes), four cookies, centroid assignment (see {@link
+     * ElementAssignment} for why).
      *
      * @return the default options
      */
     public static CookieOptions defaults() {
-        return new CookieOptions(40, CookieLayout.FOUR, ElementAssignment.EXACT_AREA);
+        return new CookieOptions(40, CookieLayout.FOUR, ElementAssignment.CENTROID);
     }
 
     /**

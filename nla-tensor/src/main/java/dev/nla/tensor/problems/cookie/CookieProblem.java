@@ -20,10 +20,11 @@ import java.util.Objects;
  * <p><b>Parametrization.</b> As in the data of [Al Daas et al. 2025] (spec §3.3), \(\rho_\mu\) is
  * the coefficient <em>on</em> cookie \(\mu\): \(A(\rho) = A_0 + \sum_\mu \rho_\mu A_\mu\), where
  * \(A_0\) is the stiffness matrix of the background (coefficient 1 outside the cookies, 0 inside)
- * and \(A_\mu\) that of cookie \(\mu\) alone (coefficient 1 on \(D_\mu\), 0 elsewhere). With
- * {@link ElementAssignment#EXACT_AREA} a triangle \(T\) enters \(A_\mu\) with weight \(|T\cap
- * D_\mu|/|T|\) and \(A_0\) with the rest, so \(A(\rho)\) is the exact Galerkin matrix of the
- * discontinuous coefficient. \(A(\rho)\) is symmetric positive definite for every \(\rho_\mu \gt
+ * and \(A_\mu\) that of cookie \(\mu\) alone (coefficient 1 on \(D_\mu\), 0 elsewhere). Under
+ * {@link ElementAssignment#CENTROID} (the default) a triangle belongs wholly to the cookie holding
+ * its centroid; under {@link ElementAssignment#EXACT_AREA} a triangle \(T\) enters \(A_\mu\) with
+ * weight \(|T\cap D_\mu|/|T|\) and \(A_0\) with the rest, so \(A(\rho)\) is the exact Galerkin
+ * matrix of the discontinuous coefficient. \(A(\rho)\) is symmetric positive definite for every \(\rho_\mu \gt
  * 0\); \(\rho_\mu = 0\) makes it singular and \(\rho_\mu \lt 0\) indefinite, so such parameters are
  * refused. The mean-based preconditioner of the Tucker GMRES is \(P = A(1, \dots, 1) = A_0 +
  * \sum_\mu A_\mu\), the Laplacian (\(\sigma \equiv 1\)).

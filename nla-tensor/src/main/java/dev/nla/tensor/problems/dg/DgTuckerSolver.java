@@ -105,16 +105,27 @@ public final class DgTuckerSolver {
             long before = clock[1];
             SummationResult s1 = stage(new double[] {1.0}, List.of(u), dt, u, truncation, rng, clock);
             SummationResult s2 = stage(
-                    new double[] {0.75, 0.25}, List.of(u, s1.tensor()), 0.25 * dt, s1.tensor(), truncation,
-                    s1.next(), clock);
+                    new double[] {0.75, 0.25},
+                    List.of(u, s1.tensor()),
+                    0.25 * dt,
+                    s1.tensor(),
+                    truncation,
+                    s1.next(),
+                    clock);
             SummationResult s3 = stage(
-                    new double[] {1.0 / 3.0, 2.0 / 3.0}, List.of(u, s2.tensor()), 2.0 / 3.0 * dt, s2.tensor(),
-                    truncation, s2.next(), clock);
+                    new double[] {1.0 / 3.0, 2.0 / 3.0},
+                    List.of(u, s2.tensor()),
+                    2.0 / 3.0 * dt,
+                    s2.tensor(),
+                    truncation,
+                    s2.next(),
+                    clock);
             rng = s3.next();
             u = s3.tensor();
             roundNanos[n] = clock[1] - before;
             ranks[n] = u.ranks();
-            maxStage[n] = Math.max(max(s1.tensor().ranks()), Math.max(max(s2.tensor().ranks()), max(u.ranks())));
+            maxStage[n] =
+                    Math.max(max(s1.tensor().ranks()), Math.max(max(s2.tensor().ranks()), max(u.ranks())));
             integrals[n + 1] = integral(u, clock);
         }
         long total = System.nanoTime() - start;

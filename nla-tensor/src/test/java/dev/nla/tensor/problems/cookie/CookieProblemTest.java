@@ -30,7 +30,8 @@ class CookieProblemTest {
     @ParameterizedTest
     @EnumSource(CookieLayout.class)
     void exactAreaAssignmentCoversEachDiskExactly(CookieLayout layout) {
-        CookieProblem p = CookieProblem.assemble(CookieOptions.defaults().withLayout(layout));
+        CookieProblem p = CookieProblem.assemble(
+                CookieOptions.defaults().withLayout(layout).withAssignment(ElementAssignment.EXACT_AREA));
         double area = p.mesh().elementArea();
         for (int mu = 0; mu < p.cookieCount(); mu++) {
             double covered = 0;
@@ -44,8 +45,13 @@ class CookieProblemTest {
     }
 
     @Test
+    void centroidAssignmentIsTheDefault() {
+        assertThat(CookieOptions.defaults().assignment()).isEqualTo(ElementAssignment.CENTROID);
+    }
+
+    @Test
     void centroidAssignmentCoversEachDiskUpToTheBoundaryLayer() {
-        CookieProblem p = CookieProblem.assemble(CookieOptions.defaults().withAssignment(ElementAssignment.CENTROID));
+        CookieProblem p = CookieProblem.assemble(CookieOptions.defaults());
         double area = p.mesh().elementArea();
         double h = p.mesh().meshWidth();
         double r = CookieLayout.RADIUS;
@@ -65,17 +71,26 @@ class CookieProblemTest {
         assertThat(CookieLayout.NINE.disks().get(5)).isEqualTo(new Disk(2.0 / 3.0, 0.0, 0.15));
     }
 
-    @Test
-    void meanOperatorIsTheConstrainedLaplacian() {
+    @ParameterizedTest
+    @EnumSource(ElementAssignment.class)
+    void meanOperatorIsTheConstrainedLaplacian(ElementAssignment assignment) {
+        CookieProblem p = CookieProblem.assemble(CookieOptions.defaults().withAssignment(assignment));
         // sigma = 1 everywhere: A0 + sum A_mu must equal the Laplacian assembled independently.
         SparseMatrix laplacian = DirichletConditions.constrain(
-                P1Assembly.laplacian(DEFAULT.mesh()), DEFAULT.mesh().boundaryMask(), 1.0);
-        SparseMatrix mean = DEFAULT.meanOperator();
+                P1Assembly.laplacian(p.mesh()), p.mesh().boundaryMask(), 1.0);
+        SparseMatrix mean = p.meanOperator();
         double[] maxDiff = {0};
         mean.forEachNonZero((i, j, v) -> maxDiff[0] = Math.max(maxDiff[0], Math.abs(v - laplacian.get(i, j))));
         laplacian.forEachNonZero((i, j, v) -> maxDiff[0] = Math.max(maxDiff[0], Math.abs(v - mean.get(i, j))));
         // Entries are O(1) sums of at most 6 element terms split into fractions: a few u.
         assertThat(maxDiff[0]).isLessThan(64 * Tolerances.U);
+    }
+
+    @Test
+    void exactAreaOperatorIsExactlySymmetric() {
+        SparseMatrix a = CookieProblem.assemble(CookieOptions.defaults().withAssignment(ElementAssignment.EXACT_AREA))
+                .operator(1.5, 9.0, 0.2, 4.0);
+        assertThat(a.transpose().toCsr().values()).containsExactly(a.values());
     }
 
     @Test
