@@ -1,6 +1,8 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
+import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
 import dev.nla.bench.experiments.tensor.TuckerSyntheticExperiment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,8 +25,11 @@ public final class Experiments {
 
     /** Every experiment, in the order {@code reproduce all} runs them. Add new experiments here. */
     private static final List<Experiment> REGISTERED = List.of(
-            // nla-core kernels
+            // nla-core kernels and decompositions
             new GemmScalingExperiment(),
+            new DecompAccuracyExperiment(),
+            // nla-sketch solvers and estimators
+            new RandnlaSolversExperiment(),
             // nla-tensor
             new TuckerSyntheticExperiment());
 

@@ -1,9 +1,15 @@
 package dev.nla.bench.jmh;
 
+import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.LuBenchmark;
+import dev.nla.bench.jmh.core.QrBenchmark;
+import dev.nla.bench.jmh.core.SvdBenchmark;
+import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
+import dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark;
 import dev.nla.bench.jmh.tensor.TuckerScalingBenchmark;
 import dev.nla.bench.jmh.tensor.TuckerSummationBenchmark;
 import java.util.ArrayList;
@@ -33,9 +39,20 @@ public final class BenchSuites {
                     GemvBenchmark.TARGET,
                     TrsmBenchmark.TARGET),
             BenchSuite.of(
+                    "decomp",
+                    "decompositions, Java vs native LAPACK: QR 20000x200 thin Q + R, SVD 200x2000 with vectors, "
+                            + "symmetric eigen 1000 with vectors, LU 2000, Cholesky 2000",
+                    QrBenchmark.TARGET,
+                    SvdBenchmark.TARGET,
+                    SymmetricEigenBenchmark.TARGET,
+                    LuBenchmark.TARGET,
+                    CholeskyBenchmark.TARGET),
+            BenchSuite.of(
                     "sketch",
-                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800",
-                    SketchApplyBenchmark.TARGET),
+                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800;"
+                            + " sketch-and-precondition vs dense QR least squares, 20000 x 200",
+                    SketchApplyBenchmark.TARGET,
+                    SketchLeastSquaresBenchmark.TARGET),
             BenchSuite.of(
                     "tensor",
                     "Tucker summation strategies at d = 3 (n = 200, s = 20, r = 10, t = 15) and d = 4 (n = 100, s = 10, "

@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class ExperimentsTest {
     @Test
+    void registryFindsDecompAccuracy() {
+        assertThat(Experiments.find("decomp-accuracy"))
+                .get()
+                .isInstanceOf(dev.nla.bench.experiments.core.DecompAccuracyExperiment.class);
+    }
+
+    @Test
     void registryFindsGemmScaling() {
         assertThat(Experiments.find("gemm-scaling")).get().isInstanceOf(GemmScalingExperiment.class);
     }

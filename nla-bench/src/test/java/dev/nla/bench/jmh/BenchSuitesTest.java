@@ -2,8 +2,13 @@ package dev.nla.bench.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.LuBenchmark;
+import dev.nla.bench.jmh.core.QrBenchmark;
+import dev.nla.bench.jmh.core.SvdBenchmark;
+import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,9 +22,22 @@ class BenchSuitesTest {
     }
 
     @Test
-    void sketchSuiteRunsTheSketchApplicationBenchmark() {
+    void decompSuiteRunsTheFiveDecompositions() {
+        assertThat(BenchSuites.find("decomp").orElseThrow().targets())
+                .containsExactly(
+                        QrBenchmark.TARGET,
+                        SvdBenchmark.TARGET,
+                        SymmetricEigenBenchmark.TARGET,
+                        LuBenchmark.TARGET,
+                        CholeskyBenchmark.TARGET);
+    }
+
+    @Test
+    void sketchSuiteRunsTheSketchBenchmarks() {
         assertThat(BenchSuites.find("sketch").orElseThrow().targets())
-                .containsExactly(dev.nla.bench.jmh.sketch.SketchApplyBenchmark.TARGET);
+                .containsExactly(
+                        dev.nla.bench.jmh.sketch.SketchApplyBenchmark.TARGET,
+                        dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark.TARGET);
     }
 
     @Test
@@ -32,7 +50,7 @@ class BenchSuitesTest {
 
     @Test
     void namesAreListedInRegistryOrder() {
-        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "sketch", "tensor");
+        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor");
     }
 
     @Test

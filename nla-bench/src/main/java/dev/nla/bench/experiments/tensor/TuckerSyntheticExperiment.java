@@ -583,7 +583,7 @@ public final class TuckerSyntheticExperiment implements Experiment {
                 SyntheticTuckerSums.compressible(n, m[2], m[3], m[4], ctx.rng().split(4));
         Table table = Table.builder()
                 .text("strategy")
-                .real("allocated_megabytes", 1)
+                .real("allocated_megabytes", 3)
                 .real("seconds", 4)
                 .text("ranks")
                 .build();

@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks of {@code nla-sketch}: sketch application throughput per operator (suite {@code
- * sketch}).
+ * JMH benchmarks of {@code nla-sketch} (suite {@code sketch}): sketch application throughput per
+ * operator, and sketch-and-precondition least squares against a dense QR solve.
  */
 package dev.nla.bench.jmh.sketch;
