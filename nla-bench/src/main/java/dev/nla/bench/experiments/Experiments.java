@@ -3,6 +3,8 @@ package dev.nla.bench.experiments;
 import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
+import dev.nla.bench.experiments.tensor.TuckerCookieExperiment;
+import dev.nla.bench.experiments.tensor.TuckerDgExperiment;
 import dev.nla.bench.experiments.tensor.TuckerSyntheticExperiment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,7 +33,9 @@ public final class Experiments {
             // nla-sketch solvers and estimators
             new RandnlaSolversExperiment(),
             // nla-tensor
-            new TuckerSyntheticExperiment());
+            new TuckerSyntheticExperiment(),
+            new TuckerDgExperiment(),
+            new TuckerCookieExperiment());
 
     static {
         validate(REGISTERED);
