@@ -7,7 +7,7 @@ import dev.nla.tensor.problems.cookie.CookieProblem;
 
 public class CookieExample {
     public static void main(String[] args) {
-        // P1 on a 40 x 40 grid of squares (1681 nodes), four cookies, exact-area coefficient.
+        // P1 on a 40 x 40 grid of squares (1681 nodes), four cookies, centroid assignment.
         CookieProblem problem = CookieProblem.assemble(CookieOptions.defaults());
         System.out.println("N_h = " + problem.size() + ", cookies = " + problem.cookieCount()
                 + ", nnz(A0) = " + problem.a0().nonZeroCount());

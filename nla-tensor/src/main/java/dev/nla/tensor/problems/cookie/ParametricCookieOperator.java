@@ -110,14 +110,20 @@ public final class ParametricCookieOperator implements TuckerOperator {
      * @param hi      \(\rho_{\max} \ge \rho_{\min}\)
      * @return the operator
      * @throws NullPointerException     if {@code problem} is null
-     * @throws IllegalArgumentException if {@code n < 1}, {@code lo} is not positive, or {@code hi
-     *     < lo}
+     * @throws IllegalArgumentException if {@code n < 1}, {@code lo} is not positive (the message
+     *     says the operator would be singular or indefinite), or {@code hi < lo}
+     * @throws dev.nla.core.error.NonFiniteValueException if {@code lo} or {@code hi} is NaN or infinite
      */
     public static ParametricCookieOperator uniform(CookieProblem problem, int n, double lo, double hi) {
         Objects.requireNonNull(problem, "problem");
         Require.positive("n", n);
-        Require.positive("lo", lo);
+        Require.finite("lo", lo);
         Require.finite("hi", hi);
+        if (!(lo > 0)) {
+            throw new IllegalArgumentException("lo = " + lo + " is not positive: the range [" + lo + ", " + hi
+                    + "] holds coefficients rho <= 0, for which A0 + sum_mu rho_mu A_mu is singular (rho = 0) or "
+                    + "indefinite (rho < 0)");
+        }
         if (hi < lo) {
             throw new IllegalArgumentException("hi = " + hi + " is below lo = " + lo);
         }

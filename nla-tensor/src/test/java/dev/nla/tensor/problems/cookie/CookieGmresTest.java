@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * T12 (a)-(c) on a reduced cookie problem that runs in the default tier: 4 cookies (d = 5), \(n_x =
  * 12\) (169 nodes), 5 samples per cookie in [1, 10], tol 1e-8, mean-based preconditioner. The
- * full-size cases (1681 nodes, n = 8, 16, 32) are in {@link CookieGmresAcceptanceTest} (slow tier).
+ * full-size cases (1681 nodes, n = 8 and 16; why not 32 is explained there) are in {@link CookieGmresAcceptanceTest} (slow tier).
  */
 class CookieGmresTest {
     private static final CookieProblem PROBLEM =
@@ -63,6 +63,18 @@ class CookieGmresTest {
         for (int v : r.maxRanks()) {
             assertThat(v).isBetween(1, PROBLEM.size());
         }
+    }
+
+    @Test
+    void nonConvergenceWithinMaxitIsReportedInTheResult() {
+        TuckerGmres gmres = new TuckerGmres(
+                TuckerSummation.of(SummationStrategy.ADAPTIVE),
+                TuckerGmresOptions.builder(TOL).maxIterations(3).build());
+        TuckerGmresResult r = gmres.solve(OP, OP.rightHandSide(), OP.meanPreconditioner(), RngState.seed(5));
+        assertThat(r.converged()).isFalse();
+        assertThat(r.iterations()).isEqualTo(3);
+        // Three steps cut the preconditioned residual, but nowhere near 1e-8.
+        assertThat(r.finalTrueResidual()).isBetween(TOL, 1.0);
     }
 
     private static TuckerGmresResult solve(SummationStrategy strategy, RngState state) {

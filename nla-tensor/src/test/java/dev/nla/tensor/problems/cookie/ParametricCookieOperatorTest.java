@@ -98,6 +98,22 @@ class ParametricCookieOperatorTest {
     }
 
     @Test
+    void parameterRangeReachingZeroIsRefusedAsIndefinite() {
+        // rho in [-1, 10] contains 0 (singular) and negative values (indefinite A(rho)).
+        assertThatThrownBy(() -> ParametricCookieOperator.uniform(SMALL, 4, -1.0, 10.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lo = -1.0 is not positive")
+                .hasMessageContaining("indefinite");
+    }
+
+    @Test
+    void invertedParameterRangeIsRefused() {
+        assertThatThrownBy(() -> ParametricCookieOperator.uniform(SMALL, 4, 10.0, 1.0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hi = 1.0 is below lo = 10.0");
+    }
+
+    @Test
     void nonFiniteSampleIsRefused() {
         assertThatThrownBy(() -> ParametricCookieOperator.uniform(SMALL, 3, 1.0, Double.POSITIVE_INFINITY))
                 .isInstanceOf(NonFiniteValueException.class)
