@@ -9,4 +9,7 @@ module dev.nla.tensor {
     exports dev.nla.tensor.tenalg;
     exports dev.nla.tensor.decomp;
     exports dev.nla.tensor.sum;
+    exports dev.nla.tensor.solve;
+    exports dev.nla.tensor.problems.cookie;
+    exports dev.nla.tensor.problems.dg;
 }

@@ -5,6 +5,8 @@ import dev.nla.bench.experiments.attention.MlaConversionExperiment;
 import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
+import dev.nla.bench.experiments.tensor.TuckerCookieExperiment;
+import dev.nla.bench.experiments.tensor.TuckerDgExperiment;
 import dev.nla.bench.experiments.tensor.TuckerSyntheticExperiment;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -34,6 +36,8 @@ public final class Experiments {
             new RandnlaSolversExperiment(),
             // nla-tensor
             new TuckerSyntheticExperiment(),
+            new TuckerDgExperiment(),
+            new TuckerCookieExperiment(),
             // nla-attention
             new AttentionSpectrumExperiment(),
             new MlaConversionExperiment());
