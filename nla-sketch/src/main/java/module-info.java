@@ -6,4 +6,6 @@ module dev.nla.sketch {
     requires transitive dev.nla.core;
 
     exports dev.nla.sketch.operator;
+    exports dev.nla.sketch.rangefinder;
+    exports dev.nla.sketch.lowrank;
 }
