@@ -36,8 +36,9 @@ import java.util.Set;
  * T} = C + \delta I\) with the stabilising shift \(\delta = 100 \cdot 2^{-52}\operatorname{tr}C\)
  * (the authors use \(100 \cdot 2^{-52}\), which assumes entries of order one; scaling by the trace
  * makes the algorithm invariant under \(A \mapsto \alpha A\)); append \(GL^{-\mathsf T}\). Pivot
- * residuals are set to 0 after they are chosen. The loop ends early if the residual trace reaches 0
- * (then \(A\) has rank below \(k\) and is reproduced exactly).
+ * residuals are set to 0 after they are chosen. The loop ends early, with fewer than \(k\) pivots,
+ * once the residual trace is at rounding level, \(\sum_i d_i \le 4nu\operatorname{tr}A\) (then
+ * \(A\) has numerical rank below \(k\) and is reproduced to working accuracy).
  *
  * <p><b>Guarantee</b> [Chen et al. 2023, Thm 3.1]: if \(k \ge r/\varepsilon + r\log(1/(\varepsilon
  * \eta))\), where \(\eta = \operatorname{tr}(A - [\![A]\!]_r)/\operatorname{tr}A\), then
@@ -105,6 +106,13 @@ public final class RandomlyPivotedCholesky {
             maxDiagonal = Math.max(maxDiagonal, v);
         }
         double negativeLimit = -1e-8 * maxDiagonal;
+        double initialTrace = 0;
+        for (double v : d) {
+            initialTrace += v;
+        }
+        // Residual traces at this level are rounding: the approximation is exact to working accuracy.
+        double exhausted = 4.0 * n * 0x1.0p-53 * initialTrace;
+        double roundingLevel = 4.0 * n * 0x1.0p-53 * maxDiagonal;
         long evaluations = n;
         DenseMatrix f = DenseMatrix.zeros(n, k);
         int[] pivots = new int[k];
@@ -117,7 +125,7 @@ public final class RandomlyPivotedCholesky {
                 total += d[i];
                 prefix[i] = total;
             }
-            if (!(total > 0)) {
+            if (!(total > exhausted)) {
                 break;
             }
             int b = Math.min(options.blockSize(), k - cols);
@@ -136,9 +144,15 @@ public final class RandomlyPivotedCholesky {
             }
             if (options.blockSize() == 1) {
                 double gs = g.get(s[0], 0);
-                if (!(gs > 0)) {
-                    throw new NotPositiveDefiniteException("a is not positive semidefinite: the residual at pivot "
-                            + s[0] + " is " + gs + " although its diagonal entry was " + d[s[0]]);
+                if (!(gs > roundingLevel)) {
+                    if (d[s[0]] > roundingLevel || gs < negativeLimit) {
+                        throw new NotPositiveDefiniteException("a is not positive semidefinite: the residual at pivot "
+                                + s[0] + " is " + gs + " although its diagonal entry was " + d[s[0]]);
+                    }
+                    // A pivot whose residual is rounding: nothing left to take from this column.
+                    d[s[0]] = 0.0;
+                    step++;
+                    continue;
                 }
                 Blas.scal(1.0 / Math.sqrt(gs), g);
             } else {
