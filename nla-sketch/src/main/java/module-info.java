@@ -4,6 +4,7 @@
  */
 module dev.nla.sketch {
     requires transitive dev.nla.core;
+    requires static jdk.incubator.vector;
 
     exports dev.nla.sketch.operator;
     exports dev.nla.sketch.rangefinder;

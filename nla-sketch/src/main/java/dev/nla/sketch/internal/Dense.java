@@ -9,6 +9,9 @@ import dev.nla.core.decomp.QrMode;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
 import dev.nla.core.operator.LinearOperator;
+import dev.nla.sketch.operator.DenseSketch;
+import dev.nla.sketch.operator.SketchingOperator;
+import java.util.Optional;
 
 /**
  * Dense helpers shared by the range finders and low-rank drivers: operator products, projections,
@@ -17,8 +20,38 @@ import dev.nla.core.operator.LinearOperator;
 public final class Dense {
     private Dense() {}
 
+    /** The explicit dense matrix of an operator, or {@code null}. */
+    private static DenseMatrix denseMatrix(LinearOperator a) {
+        Optional<Matrix> m = a.matrix();
+        if (m.isPresent() && m.get() instanceof DenseMatrix d && d.rows() == a.rows() && d.cols() == a.cols()) {
+            return d;
+        }
+        return null;
+    }
+
     /**
-     * \(\operatorname{op}(A)X\) in a new matrix.
+     * The range-finder product \(A\Omega = AS^{\mathsf T}\). For a dense explicit \(A\) and a dense
+     * (Gaussian, Rademacher, uniform) sketch, \(\Omega\) is generated once (\(n \times d\), {@code
+     * S.apply(TRANSPOSE, I)}) and multiplied by {@link TallSkinny}; otherwise {@link
+     * SketchingOperator#applyRight(LinearOperator)}.
+     *
+     * @param s the sketch, \(d \times n\)
+     * @param a \(A\), \(m \times n\)
+     * @return \(AS^{\mathsf T}\), \(m \times d\)
+     */
+    public static DenseMatrix sketchRight(SketchingOperator s, LinearOperator a) {
+        DenseMatrix dense = denseMatrix(a);
+        if (dense != null && s.distribution() instanceof DenseSketch && TallSkinny.applies(dense, s.rows())) {
+            DenseMatrix omega = DenseMatrix.zeros(s.cols(), s.rows());
+            s.apply(Transpose.TRANSPOSE, DenseMatrix.identity(s.rows()), omega);
+            return TallSkinny.times(dense, omega);
+        }
+        return s.applyRight(a);
+    }
+
+    /**
+     * \(\operatorname{op}(A)X\) in a new matrix: {@link TallSkinny} for a dense explicit \(A\) and a
+     * narrow \(X\), the operator's own {@code apply} otherwise.
      *
      * @param a     the operator
      * @param trans whether to apply \(A^{\mathsf T}\)
@@ -26,6 +59,10 @@ public final class Dense {
      * @return the product
      */
     public static DenseMatrix apply(LinearOperator a, Transpose trans, DenseMatrix x) {
+        DenseMatrix dense = denseMatrix(a);
+        if (dense != null && TallSkinny.applies(dense, x.cols())) {
+            return trans.isTranspose() ? TallSkinny.transposeTimes(dense, x) : TallSkinny.times(dense, x);
+        }
         DenseMatrix y = DenseMatrix.zeros(trans.isTranspose() ? a.cols() : a.rows(), x.cols());
         a.apply(trans, x, y);
         return y;

@@ -92,7 +92,7 @@ public final class AdaptiveQb implements RangeFinder {
             DenseMatrix q = qAll.columns(0, rank);
             DenseMatrix b = bAll.rowBlock(0, rank);
             SketchingOperator omega = sketch.block(rank, 0, size2, n);
-            DenseMatrix y = omega.applyRight(ca);
+            DenseMatrix y = Dense.sketchRight(omega, ca);
             passes++;
             if (rank > 0) {
                 Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, -1.0, q, omega.applyRight(b), 1.0, y);

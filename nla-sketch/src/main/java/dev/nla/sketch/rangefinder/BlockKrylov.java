@@ -97,7 +97,7 @@ public final class BlockKrylov implements RangeFinder {
         Sampled<SketchingOperator> draw = options.testMatrix().of(block, n).sample(state);
         DenseMatrix qAll = DenseMatrix.zeros(m, maxCols);
         DenseMatrix bAll = DenseMatrix.zeros(maxCols, n);
-        DenseMatrix y = draw.value().applyRight(ca);
+        DenseMatrix y = Dense.sketchRight(draw.value(), ca);
         int passes = 1;
         long matvecs = block;
         int rank = 0;

@@ -125,7 +125,7 @@ public final class SubspaceIteration implements RangeFinder {
         Stabiliser stabiliser = options.stabiliser().resolve(q);
         int every = options.passesPerStabilisation();
         Sampled<SketchingOperator> draw = options.testMatrix().of(ell, a.cols()).sample(state);
-        DenseMatrix y = draw.value().applyRight(a);
+        DenseMatrix y = Dense.sketchRight(draw.value(), a);
         int pass = 1;
         for (int i = 0; i < q; i++) {
             if (pass % every == 0) {

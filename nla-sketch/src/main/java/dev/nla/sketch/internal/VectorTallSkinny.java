@@ -1,0 +1,191 @@
+package dev.nla.sketch.internal;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API kernels of {@link TallSkinny} on the preferred double species (8 lanes with AVX-512, 4
+ * with AVX2). Each tile holds 12 vector accumulators (small enough for C1 to compile, see ADR 0007)
+ * and every lane computes the same fused multiply-add chain as the scalar kernel. Loaded
+ * reflectively, only when {@code jdk.incubator.vector} is resolved.
+ */
+final class VectorTallSkinny implements TallSkinny.Kernels {
+    static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    static final int L = SPECIES.length();
+
+    /** Creates the kernels (public for the reflective loader). */
+    public VectorTallSkinny() {}
+
+    /**
+     * Whether the hardware runs at least 256-bit double vectors.
+     *
+     * @return {@code true} if the kernels pay off
+     */
+    public static boolean supported() {
+        return SPECIES.vectorShape().vectorBitSize() >= VectorShape.S_256_BIT.vectorBitSize();
+    }
+
+    @Override
+    public int rowTile() {
+        return 3 * L;
+    }
+
+    @Override
+    public int columnTile() {
+        return 2 * L;
+    }
+
+    @Override
+    public void timesBlock(
+            double[] a,
+            int aOff,
+            int lda,
+            double[] x,
+            int xOff,
+            int ldx,
+            int columns,
+            double[] c,
+            int cOff,
+            int ldc,
+            int i0,
+            int i1,
+            int p0,
+            int p1) {
+        int tile = 3 * L;
+        for (int col = 0; col + 4 <= columns; col += 4) {
+            int xc = xOff + col * ldx;
+            for (int i = i0; i + tile <= i1; i += tile) {
+                timesTile(a, aOff + i, lda, x, xc, ldx, c, cOff + i + col * ldc, ldc, p0, p1);
+            }
+        }
+    }
+
+    /** A \(3L \times 4\) tile of \(C\) += \(A[i:i+3L, p_0:p_1]X[p_0:p_1, c:c+4]\). */
+    private static void timesTile(
+            double[] a, int ai, int lda, double[] x, int xc, int ldx, double[] c, int ci, int ldc, int p0, int p1) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, ci);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, ci + L);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, ci + 2 * L);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, ci + ldc);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, ci + ldc + L);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, ci + ldc + 2 * L);
+        DoubleVector c02 = DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc);
+        DoubleVector c12 = DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc + L);
+        DoubleVector c22 = DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc + 2 * L);
+        DoubleVector c03 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc);
+        DoubleVector c13 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + L);
+        DoubleVector c23 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + 2 * L);
+        int x1 = xc + ldx;
+        int x2 = x1 + ldx;
+        int x3 = x2 + ldx;
+        for (int p = p0; p < p1; p++) {
+            int ap = ai + p * lda;
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, a, ap);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, a, ap + L);
+            DoubleVector a2 = DoubleVector.fromArray(SPECIES, a, ap + 2 * L);
+            DoubleVector b0 = DoubleVector.broadcast(SPECIES, x[xc + p]);
+            c00 = a0.fma(b0, c00);
+            c10 = a1.fma(b0, c10);
+            c20 = a2.fma(b0, c20);
+            DoubleVector b1 = DoubleVector.broadcast(SPECIES, x[x1 + p]);
+            c01 = a0.fma(b1, c01);
+            c11 = a1.fma(b1, c11);
+            c21 = a2.fma(b1, c21);
+            DoubleVector b2 = DoubleVector.broadcast(SPECIES, x[x2 + p]);
+            c02 = a0.fma(b2, c02);
+            c12 = a1.fma(b2, c12);
+            c22 = a2.fma(b2, c22);
+            DoubleVector b3 = DoubleVector.broadcast(SPECIES, x[x3 + p]);
+            c03 = a0.fma(b3, c03);
+            c13 = a1.fma(b3, c13);
+            c23 = a2.fma(b3, c23);
+        }
+        c00.intoArray(c, ci);
+        c10.intoArray(c, ci + L);
+        c20.intoArray(c, ci + 2 * L);
+        c01.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c21.intoArray(c, ci + ldc + 2 * L);
+        c02.intoArray(c, ci + 2 * ldc);
+        c12.intoArray(c, ci + 2 * ldc + L);
+        c22.intoArray(c, ci + 2 * ldc + 2 * L);
+        c03.intoArray(c, ci + 3 * ldc);
+        c13.intoArray(c, ci + 3 * ldc + L);
+        c23.intoArray(c, ci + 3 * ldc + 2 * L);
+    }
+
+    @Override
+    public void transposeTimesBlock(
+            double[] a, int aOff, int lda, int m, double[] xr, int lp, double[] cr, int j0, int j1) {
+        for (int i0 = 0; i0 < m; i0 += TallSkinny.TRANSPOSE_ROW_BLOCK) {
+            int i1 = Math.min(m, i0 + TallSkinny.TRANSPOSE_ROW_BLOCK);
+            for (int j = j0; j + 6 <= j1; j += 6) {
+                int aj = aOff + j * lda;
+                for (int col = 0; col < lp; col += 2 * L) {
+                    transposeTile(a, aj, lda, i0, i1, xr, lp, col, cr, j * lp + col);
+                }
+            }
+        }
+    }
+
+    /**
+     * Rows \(j..j+5\), columns \(col..col+2L\) of \(C_r\) += \(A[i_0:i_1, j:j+6]^{\mathsf T}X_r[i_0:i_1,
+     * col:col+2L]\).
+     */
+    private static void transposeTile(
+            double[] a, int a0, int lda, int i0, int i1, double[] xr, int lp, int col, double[] cr, int co) {
+        DoubleVector s00 = DoubleVector.fromArray(SPECIES, cr, co);
+        DoubleVector s01 = DoubleVector.fromArray(SPECIES, cr, co + L);
+        DoubleVector s10 = DoubleVector.fromArray(SPECIES, cr, co + lp);
+        DoubleVector s11 = DoubleVector.fromArray(SPECIES, cr, co + lp + L);
+        DoubleVector s20 = DoubleVector.fromArray(SPECIES, cr, co + 2 * lp);
+        DoubleVector s21 = DoubleVector.fromArray(SPECIES, cr, co + 2 * lp + L);
+        DoubleVector s30 = DoubleVector.fromArray(SPECIES, cr, co + 3 * lp);
+        DoubleVector s31 = DoubleVector.fromArray(SPECIES, cr, co + 3 * lp + L);
+        DoubleVector s40 = DoubleVector.fromArray(SPECIES, cr, co + 4 * lp);
+        DoubleVector s41 = DoubleVector.fromArray(SPECIES, cr, co + 4 * lp + L);
+        DoubleVector s50 = DoubleVector.fromArray(SPECIES, cr, co + 5 * lp);
+        DoubleVector s51 = DoubleVector.fromArray(SPECIES, cr, co + 5 * lp + L);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int a4 = a3 + lda;
+        int a5 = a4 + lda;
+        for (int i = i0; i < i1; i++) {
+            int xi = i * lp + col;
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, xr, xi);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, xr, xi + L);
+            DoubleVector b0 = DoubleVector.broadcast(SPECIES, a[a0 + i]);
+            s00 = b0.fma(x0, s00);
+            s01 = b0.fma(x1, s01);
+            DoubleVector b1 = DoubleVector.broadcast(SPECIES, a[a1 + i]);
+            s10 = b1.fma(x0, s10);
+            s11 = b1.fma(x1, s11);
+            DoubleVector b2 = DoubleVector.broadcast(SPECIES, a[a2 + i]);
+            s20 = b2.fma(x0, s20);
+            s21 = b2.fma(x1, s21);
+            DoubleVector b3 = DoubleVector.broadcast(SPECIES, a[a3 + i]);
+            s30 = b3.fma(x0, s30);
+            s31 = b3.fma(x1, s31);
+            DoubleVector b4 = DoubleVector.broadcast(SPECIES, a[a4 + i]);
+            s40 = b4.fma(x0, s40);
+            s41 = b4.fma(x1, s41);
+            DoubleVector b5 = DoubleVector.broadcast(SPECIES, a[a5 + i]);
+            s50 = b5.fma(x0, s50);
+            s51 = b5.fma(x1, s51);
+        }
+        s00.intoArray(cr, co);
+        s01.intoArray(cr, co + L);
+        s10.intoArray(cr, co + lp);
+        s11.intoArray(cr, co + lp + L);
+        s20.intoArray(cr, co + 2 * lp);
+        s21.intoArray(cr, co + 2 * lp + L);
+        s30.intoArray(cr, co + 3 * lp);
+        s31.intoArray(cr, co + 3 * lp + L);
+        s40.intoArray(cr, co + 4 * lp);
+        s41.intoArray(cr, co + 4 * lp + L);
+        s50.intoArray(cr, co + 5 * lp);
+        s51.intoArray(cr, co + 5 * lp + L);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.nla.sketch.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Backends;
+import dev.nla.core.blas.Blas;
+import dev.nla.core.blas.Transpose;
+import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.random.RngState;
+import dev.nla.core.testing.TestMatrices;
+import dev.nla.core.testing.Tolerances;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class TallSkinnyTest {
+    private static DenseMatrix gaussian(int rows, int cols, long seed) {
+        return TestMatrices.gaussian(rows, cols, RngState.seed(seed));
+    }
+
+    /** Largest entry of \(|C - \hat C| / (\gamma_k |A||X|)\): at most 1 for a correct product. */
+    private static double scaledError(DenseMatrix exact, DenseMatrix got, Transpose ta, DenseMatrix a, DenseMatrix x) {
+        DenseMatrix bound = Tolerances.gemmBound(1.0, ta.isTranspose() ? a.transpose() : a, x, 0.0, exact);
+        double worst = 0;
+        for (int j = 0; j < exact.cols(); j++) {
+            for (int i = 0; i < exact.rows(); i++) {
+                double d = Math.abs(exact.get(i, j) - got.get(i, j));
+                worst = Math.max(worst, d == 0 ? 0 : d / bound.get(i, j));
+            }
+        }
+        return worst;
+    }
+
+    /** Odd shapes exercise the scalar edges (rows not a multiple of the tile, columns not of 4). */
+    @ParameterizedTest
+    @CsvSource({"1000, 300, 37", "997, 211, 60", "64, 5000, 9", "4096, 256, 1", "333, 4001, 13"})
+    void timesMatchesGemmWithinTheRoundingBound(int m, int n, int l) {
+        DenseMatrix a = gaussian(m, n, 1);
+        DenseMatrix x = gaussian(n, l, 2);
+        DenseMatrix exact = Blas.multiply(a, x);
+        assertThat(scaledError(exact, TallSkinny.times(a, x), Transpose.NO_TRANSPOSE, a, x))
+                .isLessThanOrEqualTo(1.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1000, 300, 37", "997, 211, 60", "5000, 64, 9", "4096, 256, 1", "4001, 333, 13"})
+    void transposeTimesMatchesGemmWithinTheRoundingBound(int m, int n, int l) {
+        DenseMatrix a = gaussian(m, n, 3);
+        DenseMatrix x = gaussian(m, l, 4);
+        DenseMatrix exact = Blas.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, a, x);
+        assertThat(scaledError(exact, TallSkinny.transposeTimes(a, x), Transpose.TRANSPOSE, a, x))
+                .isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void viewsAreHandled() {
+        DenseMatrix big = gaussian(700, 500, 5);
+        DenseMatrix a = big.view(13, 7, 600, 450);
+        DenseMatrix x = gaussian(460, 40, 6).view(5, 3, 450, 30);
+        DenseMatrix exact = Blas.multiply(a, x);
+        assertThat(scaledError(exact, TallSkinny.times(a, x), Transpose.NO_TRANSPOSE, a, x))
+                .isLessThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void timesIsBitwiseIdenticalForOneAndTwoThreads() {
+        DenseMatrix a = gaussian(1001, 700, 7);
+        DenseMatrix x = gaussian(700, 33, 8);
+        DenseMatrix one = withThreads(1, () -> TallSkinny.times(a, x));
+        DenseMatrix two = withThreads(2, () -> TallSkinny.times(a, x));
+        assertThat(bitwiseEqual(one, two)).isTrue();
+    }
+
+    @Test
+    void transposeTimesIsBitwiseIdenticalForOneAndTwoThreads() {
+        DenseMatrix a = gaussian(700, 1001, 9);
+        DenseMatrix x = gaussian(700, 33, 10);
+        DenseMatrix one = withThreads(1, () -> TallSkinny.transposeTimes(a, x));
+        DenseMatrix two = withThreads(2, () -> TallSkinny.transposeTimes(a, x));
+        assertThat(bitwiseEqual(one, two)).isTrue();
+    }
+
+    /**
+     * The active kernels (vector when the module is resolved) give the same bits as the scalar
+     * kernels: both compute one fused multiply-add chain per entry in the same order.
+     */
+    @Test
+    void activeKernelsMatchTheScalarKernelsBitwise() {
+        DenseMatrix a = gaussian(300, 200, 11);
+        DenseMatrix x = gaussian(200, 16, 12);
+        DenseMatrix active = DenseMatrix.zeros(300, 16);
+        DenseMatrix scalar = DenseMatrix.zeros(300, 16);
+        int tile = TallSkinny.KERNELS.rowTile();
+        int rows = 300 / tile * tile;
+        TallSkinny.KERNELS.timesBlock(
+                a.data(), 0, 300, x.data(), 0, 200, 16, active.data(), 0, 300, 0, rows, 0, 200);
+        new TallSkinny.ScalarKernels()
+                .timesBlock(a.data(), 0, 300, x.data(), 0, 200, 16, scalar.data(), 0, 300, 0, rows, 0, 200);
+        assertThat(bitwiseEqual(active, scalar)).isTrue();
+    }
+
+    @Test
+    void activeTransposeKernelsMatchTheScalarKernelsBitwise() {
+        int m = 300;
+        int lp = 2 * TallSkinny.KERNELS.columnTile();
+        DenseMatrix a = gaussian(m, 60, 13);
+        double[] xr = gaussian(m * lp, 1, 14).data();
+        double[] active = new double[60 * lp];
+        double[] scalar = new double[60 * lp];
+        TallSkinny.KERNELS.transposeTimesBlock(a.data(), 0, m, m, xr, lp, active, 0, 60);
+        new TallSkinny.ScalarKernels().transposeTimesBlock(a.data(), 0, m, m, xr, lp, scalar, 0, 60);
+        assertThat(active).isEqualTo(scalar);
+    }
+
+    @Test
+    void appliesOnlyToNarrowProductsOfSufficientSize() {
+        DenseMatrix a = DenseMatrix.zeros(2000, 2000);
+        assertThat(new boolean[] {
+                    TallSkinny.applies(a, 60), TallSkinny.applies(a, 600), TallSkinny.applies(DenseMatrix.zeros(10, 10), 5)
+                })
+                .containsExactly(true, false, false);
+    }
+
+    private static DenseMatrix withThreads(int threads, Supplier<DenseMatrix> body) {
+        Backend previous = Backends.active();
+        Backends.setActive(Backends.vectorAvailable() ? Backends.vector(threads) : Backends.scalar(threads));
+        try {
+            return body.get();
+        } finally {
+            Backends.setActive(previous);
+        }
+    }
+
+    private static boolean bitwiseEqual(DenseMatrix a, DenseMatrix b) {
+        for (int j = 0; j < a.cols(); j++) {
+            for (int i = 0; i < a.rows(); i++) {
+                if (Double.doubleToRawLongBits(a.get(i, j)) != Double.doubleToRawLongBits(b.get(i, j))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
