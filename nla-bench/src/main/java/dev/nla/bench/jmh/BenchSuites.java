@@ -3,6 +3,7 @@ package dev.nla.bench.jmh;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
+import dev.nla.bench.jmh.sketch.RandomizedSvdBenchmark;
 import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,8 +33,10 @@ public final class BenchSuites {
                     TrsmBenchmark.TARGET),
             BenchSuite.of(
                     "sketch",
-                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800",
-                    SketchApplyBenchmark.TARGET));
+                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000,"
+                            + " d = 800; randomized SVD of a dense 4000 x 4000 matrix, k = 50, p = 10, q = 4, LU",
+                    SketchApplyBenchmark.TARGET,
+                    RandomizedSvdBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();

@@ -1,5 +1,6 @@
 package dev.nla.sketch.internal;
 
+import dev.nla.core.blas.Backends;
 import dev.nla.core.matrix.DenseMatrix;
 
 /**
@@ -43,8 +44,10 @@ public final class TallSkinny {
     /** Rows of \(A\) per block of the \(A^{\mathsf T}X\) kernel (keeps a block of \(X_r\) in L2). */
     static final int TRANSPOSE_ROW_BLOCK = 512;
 
-    /** The kernels in use: the Vector API ones when the module and the hardware allow. */
+    /** The Vector API kernels when the module and the hardware allow, else the scalar ones. */
     static final Kernels KERNELS = load();
+
+    private static final Kernels SCALAR = new ScalarKernels();
 
     private TallSkinny() {}
 
@@ -101,15 +104,27 @@ public final class TallSkinny {
     }
 
     /**
-     * Whether the kernels are worth using for \(A\) and \(\ell\) columns.
+     * Whether the kernels are used for \(A\) and \(\ell\) columns: the active backend is one of
+     * the pure-Java ones ({@code "vector"} or {@code "scalar"}; with native BLAS, or any other
+     * backend, products go to {@code Blas.gemm} as the user chose), and the product is narrow and
+     * large enough.
      *
      * @param a       the matrix
      * @param columns \(\ell\)
-     * @return {@code true} for \(1 \le \ell \le\) {@value #MAX_COLUMNS} and at least \(2^{20}\)
-     *     multiply-adds
+     * @return {@code true} for a Java backend, \(1 \le \ell \le\) {@value #MAX_COLUMNS} and at least
+     *     \(2^{20}\) multiply-adds
      */
     public static boolean applies(DenseMatrix a, int columns) {
-        return columns >= 1 && columns <= MAX_COLUMNS && (long) a.rows() * a.cols() * columns >= MIN_WORK;
+        String backend = Backends.active().name();
+        return (backend.equals("vector") || backend.equals("scalar"))
+                && columns >= 1
+                && columns <= MAX_COLUMNS
+                && (long) a.rows() * a.cols() * columns >= MIN_WORK;
+    }
+
+    /** The vector kernels under the vector backend, the scalar ones otherwise (same bits). */
+    private static Kernels kernels() {
+        return Backends.active().name().equals("vector") ? KERNELS : SCALAR;
     }
 
     /**
@@ -127,7 +142,7 @@ public final class TallSkinny {
         if (m == 0 || l == 0 || n == 0) {
             return c;
         }
-        Kernels k = KERNELS;
+        Kernels k = kernels();
         int tile = k.rowTile();
         double[] ad = a.data();
         double[] xd = x.data();
@@ -174,7 +189,7 @@ public final class TallSkinny {
         if (m == 0 || l == 0 || n == 0) {
             return c;
         }
-        Kernels k = KERNELS;
+        Kernels k = kernels();
         int unit = k.columnTile();
         int lp = (l + unit - 1) / unit * unit;
         double[] xr = new double[m * lp];

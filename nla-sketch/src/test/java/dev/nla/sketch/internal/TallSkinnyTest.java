@@ -115,22 +115,34 @@ class TallSkinnyTest {
     }
 
     @Test
-    void appliesOnlyToNarrowProductsOfSufficientSize() {
+    void appliesOnlyToNarrowProductsOfSufficientSizeUnderAJavaBackend() {
         DenseMatrix a = DenseMatrix.zeros(2000, 2000);
-        assertThat(new boolean[] {
-                    TallSkinny.applies(a, 60), TallSkinny.applies(a, 600), TallSkinny.applies(DenseMatrix.zeros(10, 10), 5)
-                })
-                .containsExactly(true, false, false);
+        boolean[] applies = withBackend(Backends.scalar(1), () -> new boolean[] {
+            TallSkinny.applies(a, 60), TallSkinny.applies(a, 600), TallSkinny.applies(DenseMatrix.zeros(10, 10), 5)
+        });
+        assertThat(applies).containsExactly(true, false, false);
     }
 
-    private static DenseMatrix withThreads(int threads, Supplier<DenseMatrix> body) {
+    /** With native BLAS selected, products go to {@code Blas.gemm}. */
+    @Test
+    void doesNotApplyUnderNativeBlas() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Backends.nativeAvailable(), "native BLAS is not installed");
+        DenseMatrix a = DenseMatrix.zeros(2000, 2000);
+        assertThat(withBackend(Backends.nativeBlas(), () -> TallSkinny.applies(a, 60))).isFalse();
+    }
+
+    private static <T> T withBackend(Backend backend, Supplier<T> body) {
         Backend previous = Backends.active();
-        Backends.setActive(Backends.vectorAvailable() ? Backends.vector(threads) : Backends.scalar(threads));
+        Backends.setActive(backend);
         try {
             return body.get();
         } finally {
             Backends.setActive(previous);
         }
+    }
+
+    private static DenseMatrix withThreads(int threads, Supplier<DenseMatrix> body) {
+        return withBackend(Backends.vectorAvailable() ? Backends.vector(threads) : Backends.scalar(threads), body);
     }
 
     private static boolean bitwiseEqual(DenseMatrix a, DenseMatrix b) {

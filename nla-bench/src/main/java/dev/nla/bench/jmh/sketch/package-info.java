@@ -1,5 +1,5 @@
 /**
- * JMH benchmarks of {@code nla-sketch}: sketch application throughput per operator (suite {@code
- * sketch}).
+ * JMH benchmarks of {@code nla-sketch} (suite {@code sketch}): sketch application throughput per
+ * operator, and the randomized SVD end to end.
  */
 package dev.nla.bench.jmh.sketch;
