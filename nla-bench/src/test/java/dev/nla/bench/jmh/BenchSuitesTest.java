@@ -17,9 +17,11 @@ class BenchSuitesTest {
     }
 
     @Test
-    void sketchSuiteRunsTheSketchApplicationBenchmark() {
+    void sketchSuiteRunsTheSketchApplicationAndRandomizedSvdBenchmarks() {
         assertThat(BenchSuites.find("sketch").orElseThrow().targets())
-                .containsExactly(dev.nla.bench.jmh.sketch.SketchApplyBenchmark.TARGET);
+                .containsExactly(
+                        dev.nla.bench.jmh.sketch.SketchApplyBenchmark.TARGET,
+                        dev.nla.bench.jmh.sketch.RandomizedSvdBenchmark.TARGET);
     }
 
     @Test
