@@ -1,6 +1,7 @@
 package dev.nla.bench.experiments;
 
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
+import dev.nla.bench.experiments.sketch.RandnlaLowRankExperiment;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +24,9 @@ public final class Experiments {
     /** Every experiment, in the order {@code reproduce all} runs them. Add new experiments here. */
     private static final List<Experiment> REGISTERED = List.of(
             // nla-core kernels
-            new GemmScalingExperiment());
+            new GemmScalingExperiment(),
+            // nla-sketch low-rank approximation and sketch types
+            new RandnlaLowRankExperiment());
 
     static {
         validate(REGISTERED);

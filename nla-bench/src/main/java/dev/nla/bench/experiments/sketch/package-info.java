@@ -1,0 +1,6 @@
+/**
+ * Experiments on the randomized algorithms of {@code nla-sketch}: low-rank approximation against
+ * the optimal error and the comparison of sketch types ({@link
+ * dev.nla.bench.experiments.sketch.RandnlaLowRankExperiment}).
+ */
+package dev.nla.bench.experiments.sketch;
