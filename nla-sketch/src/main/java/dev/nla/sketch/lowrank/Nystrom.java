@@ -26,7 +26,7 @@ import java.util.OptionalDouble;
 
 /**
  * Stable fixed-rank Nyström approximation of a positive semidefinite matrix, \(A \approx
- * U\Lambda U^{\mathsf T}\) of rank \(r\), from one sketch \(Y = A\Omega\) [TYUC 2017, Alg. 3;
+ * U\Lambda U^{\mathsf T}\) of rank \(r\), from one sketch \(Y = A\Omega\) [TYUC NeurIPS 2017, Alg. 3;
  * Martinsson and Tropp 2020, Alg. 16].
  *
  * <p><b>Formula.</b> The Nyström approximation is \(A\langle\Omega\rangle = Y(\Omega^{\mathsf
@@ -41,7 +41,7 @@ import java.util.OptionalDouble;
  * TYUC's code use the same rule (the Frobenius norm is RandLAPACK's choice; TYUC use the spectral
  * norm, smaller by at most \(\sqrt k\)).
  *
- * <p><b>Guarantee</b> (Gaussian \(\Omega\), \(k \ge r + 2\)) [TYUC 2017, Thm 4.1]:
+ * <p><b>Guarantee</b> (Gaussian \(\Omega\), \(k \ge r + 2\)) [TYUC NeurIPS 2017, Thm 4.1]:
  * \[ \mathbb{E}\,\|A - [\![\hat A]\!]_r\|_* \le \Bigl(1 + \frac{r}{k - r - 1}\Bigr)\|A -
  * [\![A]\!]_r\|_*, \]
  * \(\|\cdot\|_*\) the trace (Schatten-1) norm and \([\![A]\!]_r\) the best rank-\(r\) approximation,

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param rank         target rank \(r \ge 1\) (at most \(n\), checked by the driver)
  * @param oversampling extra test vectors \(p \ge 0\): the sketch size is \(k = \min(r + p, n)\);
  *     default 10. The expected trace-norm error is within \(1 + r/(k - r - 1) = 1 + r/(p - 1)\) of
- *     optimal [TYUC 2017, Thm 4.1], so \(p \approx r\) gives a factor near 2
+ *     optimal [TYUC NeurIPS 2017, Thm 4.1], so \(p \approx r\) gives a factor near 2
  * @param testMatrix   kind of sketch whose (orthonormalized) transpose is \(\Omega\); default
  *     Gaussian
  */

@@ -30,7 +30,7 @@ import java.util.Set;
  * <p><b>Algorithm</b> (sequential, \(b = 1\)) [Chen et al. 2023, Alg. 1]: with \(d = \operatorname{diag}
  * A\), repeat \(k\) times: draw \(s\) with probability \(d_s/\sum_i d_i\); \(g = A(:, s) - FF(s,
  * :)^{\mathsf T}\); append \(g/\sqrt{g_s}\) to \(F\); \(d \leftarrow d - |F(:, \text{new})|^2\)
- * (clipped at 0). <b>Block variant</b> (\(b \gt 1\)) [Chen et al. 2023, Alg. 2 and the authors'
+ * (clipped at 0). <b>Block variant</b> (\(b \gt 1\)) [Epperly, Tropp and Webber 2023; the authors'
  * {@code block_rpcholesky}]: draw \(b\) indices with replacement proportionally to \(d\) and keep
  * the distinct ones \(S'\); \(G = A(:, S') - FF(S', :)^{\mathsf T}\), \(C = G(S', :)\); \(LL^{\mathsf
  * T} = C + \delta I\) with the stabilising shift \(\delta = 100 \cdot 2^{-52}\operatorname{tr}C\)

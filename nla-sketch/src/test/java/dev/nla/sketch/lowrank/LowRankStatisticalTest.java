@@ -62,7 +62,7 @@ class LowRankStatisticalTest {
         assertThat(mean).isLessThanOrEqualTo(Math.sqrt(1 + k / (p - 1.0)) * tail(sigma, k));
     }
 
-    /** [TYUC 2017, Thm 4.1] in expectation, \(r = 10\), \(k = 16\): factor \(1 + 10/5 = 3\). */
+    /** [TYUC NeurIPS 2017, Thm 4.1] in expectation, \(r = 10\), \(k = 16\): factor \(1 + 10/5 = 3\). */
     @Test
     void meanNystromTraceErrorIsWithinTheTyucFactor() {
         double[] lambda = TestMatrices.polynomialDecay(80, 1e3, 1.0);

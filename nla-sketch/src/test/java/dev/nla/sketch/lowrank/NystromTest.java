@@ -44,7 +44,7 @@ class NystromTest {
     }
 
     /**
-     * [TYUC 2017, Thm 4.1]: \(\mathbb{E}\|A - [\![\hat A]\!]_r\|_* \le (1 + r/(k - r - 1))\,\|A -
+     * [TYUC NeurIPS 2017, Thm 4.1]: \(\mathbb{E}\|A - [\![\hat A]\!]_r\|_* \le (1 + r/(k - r - 1))\,\|A -
      * [\![A]\!]_r\|_*\); here \(r = 10\), \(k = 20\), factor \(1 + 10/9\). Median over 11 seeds.
      */
     @ParameterizedTest

@@ -109,7 +109,7 @@ public final class RandnlaLowRankExperiment implements Experiment {
         double[] exp = new double[n];
         for (int j = 0; j < n; j++) {
             poly[j] = 1.0 / (j + 1);
-            exp[j] = Math.pow(0.9, j);
+            exp[j] = Math.pow(0.8, j);
         }
         return List.of(new Decay("polynomial", poly), new Decay("exponential", exp));
     }
