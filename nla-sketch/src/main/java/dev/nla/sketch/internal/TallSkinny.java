@@ -165,8 +165,7 @@ public final class TallSkinny {
                             ad, a.offset(), a.ld(), xd, x.offset(), x.ld(), 0, l, cd, 0, m, full, ie, p0, p1);
                     if (full > ib) {
                         ScalarKernels.timesRange(
-                                ad, a.offset(), a.ld(), xd, x.offset(), x.ld(), groups, l, cd, 0, m, ib, full, p0,
-                                p1);
+                                ad, a.offset(), a.ld(), xd, x.offset(), x.ld(), groups, l, cd, 0, m, ib, full, p0, p1);
                     }
                 }
             }
@@ -286,7 +285,17 @@ public final class TallSkinny {
 
         /** \(C_r[j_0:j_1, c_0:c_1] \mathrel{+}= A[:, j_0:j_1]^{\mathsf T}X_r[:, c_0:c_1]\), one fma per term. */
         static void transposeTimesRange(
-                double[] a, int aOff, int lda, int m, double[] xr, int lp, int c0, int c1, double[] cr, int j0, int j1) {
+                double[] a,
+                int aOff,
+                int lda,
+                int m,
+                double[] xr,
+                int lp,
+                int c0,
+                int c1,
+                double[] cr,
+                int j0,
+                int j1) {
             for (int j = j0; j < j1; j++) {
                 int aj = aOff + j * lda;
                 int cj = j * lp;

@@ -128,7 +128,10 @@ public final class AdaptiveSvd {
             }
         }
         DenseMatrix u = Dense.multiply(
-                Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, qb.q(), small.u().columns(0, keep));
+                Transpose.NO_TRANSPOSE,
+                Transpose.NO_TRANSPOSE,
+                qb.q(),
+                small.u().columns(0, keep));
         DenseMatrix vt = small.vt().rowBlock(0, keep).copy();
         options.signs().apply(u, vt);
         LowRankSvd result = new LowRankSvd(

@@ -98,7 +98,8 @@ public final class Cur {
             Sampled<QbResult> qb = new SubspaceIteration(options.rangeFinder()).find(ca, ell, state);
             columns = Skeletons.columnInterpolation(qb.value().b(), k).indices();
             c = Skeletons.columns(ca, columns);
-            rows = Skeletons.columnInterpolation(c.transpose(), columns.length, true).indices();
+            rows = Skeletons.columnInterpolation(c.transpose(), columns.length, true)
+                    .indices();
             passes = qb.value().passes();
             matvecs = qb.value().matvecs();
             next = qb.next();

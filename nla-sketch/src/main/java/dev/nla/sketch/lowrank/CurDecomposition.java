@@ -31,7 +31,9 @@ public record CurDecomposition(
         Objects.requireNonNull(c, "c");
         Objects.requireNonNull(u, "u");
         Objects.requireNonNull(r, "r");
-        if (c.cols() != columns.length || r.rows() != rows.length || u.rows() != columns.length
+        if (c.cols() != columns.length
+                || r.rows() != rows.length
+                || u.rows() != columns.length
                 || u.cols() != rows.length) {
             throw new DimensionMismatchException("CurDecomposition: " + columns.length + " columns, " + rows.length
                     + " rows, c " + c.shape() + ", u " + u.shape() + ", r " + r.shape());

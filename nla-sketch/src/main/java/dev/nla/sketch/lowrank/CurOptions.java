@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param rangeFinder  the subspace iteration behind the sketch or randomized SVD; default {@link
  *     InterpolativeOptions#defaultRangeFinder()} (one power iteration, LU, Gaussian)
  */
-public record CurOptions(
-        int rank, CurSelection selection, int oversampling, SubspaceIterationOptions rangeFinder) {
+public record CurOptions(int rank, CurSelection selection, int oversampling, SubspaceIterationOptions rangeFinder) {
     /**
      * Validates the options.
      *

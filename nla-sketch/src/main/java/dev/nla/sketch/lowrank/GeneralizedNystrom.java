@@ -113,7 +113,8 @@ public final class GeneralizedNystrom {
             Blas.scal(1.0 / s[j], v.column(j));
         }
         DenseMatrix w = Dense.multiply(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, y, v);
-        DenseMatrix h = Dense.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, svd.u().columns(0, t), x);
+        DenseMatrix h = Dense.multiply(
+                Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, svd.u().columns(0, t), x);
         return new Sampled<>(new LowRankFactors(w, h, 2, (long) r + ell), left.next());
     }
 

@@ -114,9 +114,8 @@ public record GeneralizedNystromOptions(
          * @throws NullPointerException     if a family is null
          */
         public GeneralizedNystromOptions build() {
-            double eps = Double.isNaN(relativeTruncation)
-                    ? Math.max(rowSketchSize, rank) * 0x1.0p-52
-                    : relativeTruncation;
+            double eps =
+                    Double.isNaN(relativeTruncation) ? Math.max(rowSketchSize, rank) * 0x1.0p-52 : relativeTruncation;
             return new GeneralizedNystromOptions(rank, rowSketchSize, rightSketch, leftSketch, eps);
         }
     }

@@ -133,7 +133,8 @@ public final class InterpolativeDecomposition {
         Sampled<ColumnId> col = columns(a, state);
         ColumnId c = col.value();
         int t = c.rank();
-        Skeletons.Interpolation rowId = Skeletons.columnInterpolation(c.skeleton().transpose(), t, false);
+        Skeletons.Interpolation rowId =
+                Skeletons.columnInterpolation(c.skeleton().transpose(), t, false);
         int[] rows = rowId.indices();
         DenseMatrix skeleton = DenseMatrix.zeros(t, t);
         for (int j = 0; j < t; j++) {

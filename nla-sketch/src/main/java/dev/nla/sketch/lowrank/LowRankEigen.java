@@ -34,8 +34,8 @@ public record LowRankEigen(
         Objects.requireNonNull(eigenvectors, "eigenvectors");
         Objects.requireNonNull(errorEstimate, "errorEstimate");
         if (eigenvectors.cols() != eigenvalues.length) {
-            throw new DimensionMismatchException("LowRankEigen: " + eigenvalues.length + " eigenvalues but eigenvectors is "
-                    + eigenvectors.shape());
+            throw new DimensionMismatchException(
+                    "LowRankEigen: " + eigenvalues.length + " eigenvalues but eigenvectors is " + eigenvectors.shape());
         }
         if (passes < 0 || matvecs < 0) {
             throw new IllegalArgumentException(
@@ -83,7 +83,7 @@ public record LowRankEigen(
 
     @Override
     public String toString() {
-        return "LowRankEigen[" + eigenvectors.rows() + "x" + eigenvectors.rows() + ", rank " + rank()
-                + ", eigenvalues=" + Arrays.toString(eigenvalues) + ", errorEstimate=" + errorEstimate + "]";
+        return "LowRankEigen[" + eigenvectors.rows() + "x" + eigenvectors.rows() + ", rank " + rank() + ", eigenvalues="
+                + Arrays.toString(eigenvalues) + ", errorEstimate=" + errorEstimate + "]";
     }
 }

@@ -43,8 +43,8 @@ public record LowRankSvd(
         Objects.requireNonNull(errorEstimate, "errorEstimate");
         int k = singularValues.length;
         if (u.cols() != k || vt.rows() != k) {
-            throw new DimensionMismatchException("LowRankSvd: u is " + u.shape() + ", " + k
-                    + " singular values, vt is " + vt.shape() + "; need u m x k and vt k x n");
+            throw new DimensionMismatchException("LowRankSvd: u is " + u.shape() + ", " + k + " singular values, vt is "
+                    + vt.shape() + "; need u m x k and vt k x n");
         }
         if (passes < 0 || matvecs < 0) {
             throw new IllegalArgumentException(

@@ -18,8 +18,7 @@ import java.util.Objects;
  *     residual is positive semidefinite
  * @param entryEvaluations entries of \(A\) read: \(n\) for the diagonal and \(n\) per pivot column
  */
-public record PivotedCholeskyApproximation(
-        DenseMatrix factor, int[] pivots, double traceError, long entryEvaluations) {
+public record PivotedCholeskyApproximation(DenseMatrix factor, int[] pivots, double traceError, long entryEvaluations) {
     /**
      * Checks the shapes.
      *

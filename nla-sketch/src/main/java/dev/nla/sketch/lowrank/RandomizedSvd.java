@@ -163,8 +163,8 @@ public final class RandomizedSvd {
      */
     static void checkRank(int k, int m, int n) {
         if (k < 1 || k > Math.min(m, n)) {
-            throw new IllegalArgumentException("rank must be in [1, min(m, n)] = [1, " + Math.min(m, n)
-                    + "] for a " + m + "x" + n + " input, got " + k);
+            throw new IllegalArgumentException("rank must be in [1, min(m, n)] = [1, " + Math.min(m, n) + "] for a " + m
+                    + "x" + n + " input, got " + k);
         }
     }
 
@@ -188,7 +188,8 @@ public final class RandomizedSvd {
             SvdResult small = svd.decompose(qb.b(), SvdVectors.THIN);
             double[] all = small.singularValues();
             s = java.util.Arrays.copyOf(all, kk);
-            u = Dense.multiply(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, q, small.u().columns(0, kk));
+            u = Dense.multiply(
+                    Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, q, small.u().columns(0, kk));
             vt = small.vt().rowBlock(0, kk).copy();
         }
         signs.apply(u, vt);

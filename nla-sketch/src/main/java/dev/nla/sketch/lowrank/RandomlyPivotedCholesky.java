@@ -171,8 +171,9 @@ public final class RandomlyPivotedCholesky {
                 try {
                     chol = Decompositions.cholesky().factor(c);
                 } catch (NotPositiveDefiniteException e) {
-                    throw new NotPositiveDefiniteException("a is not positive semidefinite: the residual block at pivots "
-                            + Arrays.toString(s) + " is not positive definite (" + e.getMessage() + ")");
+                    throw new NotPositiveDefiniteException(
+                            "a is not positive semidefinite: the residual block at pivots " + Arrays.toString(s)
+                                    + " is not positive definite (" + e.getMessage() + ")");
                 }
                 Blas.trsm(Side.RIGHT, Triangle.LOWER, Transpose.TRANSPOSE, Diagonal.NON_UNIT, 1.0, chol.l(), g);
             }
@@ -185,8 +186,9 @@ public final class RandomlyPivotedCholesky {
             }
             for (int i = 0; i < n; i++) {
                 if (d[i] < negativeLimit) {
-                    throw new NotPositiveDefiniteException("a is not positive semidefinite: the residual diagonal entry "
-                            + i + " is " + d[i] + " after " + (cols + s.length) + " pivots");
+                    throw new NotPositiveDefiniteException(
+                            "a is not positive semidefinite: the residual diagonal entry " + i + " is " + d[i]
+                                    + " after " + (cols + s.length) + " pivots");
                 }
                 d[i] = Math.max(d[i], 0.0);
             }

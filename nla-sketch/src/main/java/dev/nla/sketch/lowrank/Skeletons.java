@@ -54,7 +54,14 @@ final class Skeletons {
         DenseMatrix x = DenseMatrix.zeros(t, n);
         if (t > 0) {
             DenseMatrix coef = r.view(0, t, t, n - t).copy();
-            Blas.trsm(Side.LEFT, Triangle.UPPER, Transpose.NO_TRANSPOSE, Diagonal.NON_UNIT, 1.0, r.view(0, 0, t, t), coef);
+            Blas.trsm(
+                    Side.LEFT,
+                    Triangle.UPPER,
+                    Transpose.NO_TRANSPOSE,
+                    Diagonal.NON_UNIT,
+                    1.0,
+                    r.view(0, 0, t, t),
+                    coef);
             if (!Dense.allFinite(coef)) {
                 throw new ArithmeticException("the " + t + " skeleton columns are numerically dependent: r(" + (t - 1)
                         + ", " + (t - 1) + ") = " + r.get(t - 1, t - 1));

@@ -13,13 +13,12 @@ import dev.nla.core.decomp.SvdVectors;
 import dev.nla.core.error.DimensionMismatchException;
 import dev.nla.core.error.NonFiniteValueException;
 import dev.nla.core.error.Require;
-import dev.nla.core.error.SizeLimitExceededException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
 import dev.nla.core.random.RngState;
 import dev.nla.sketch.internal.Dense;
-import dev.nla.sketch.operator.SketchingOperator;
 import dev.nla.sketch.operator.Sketches;
+import dev.nla.sketch.operator.SketchingOperator;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -207,7 +206,8 @@ public final class StreamingSketch {
         SvdResult small = Decompositions.svd().decompose(c, SvdVectors.THIN);
         int r = Math.min(options.rank(), small.singularValues().length);
         double[] sigma = Arrays.copyOf(small.singularValues(), r);
-        DenseMatrix u = Dense.multiply(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, q, small.u().columns(0, r));
+        DenseMatrix u = Dense.multiply(
+                Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, q, small.u().columns(0, r));
         DenseMatrix vt = Dense.multiply(
                 Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, small.vt().rowBlock(0, r), p);
         options.signs().apply(u, vt);
@@ -247,8 +247,9 @@ public final class StreamingSketch {
     public ErrorInterval errorInterval(LowRankSvd approximation, double confidence) {
         Objects.requireNonNull(approximation, "approximation");
         if (approximation.u().rows() != m || approximation.vt().cols() != n) {
-            throw new DimensionMismatchException("the approximation is " + approximation.u().rows() + "x"
-                    + approximation.vt().cols() + " but the sketched matrix is " + m + "x" + n);
+            throw new DimensionMismatchException(
+                    "the approximation is " + approximation.u().rows() + "x"
+                            + approximation.vt().cols() + " but the sketched matrix is " + m + "x" + n);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
@@ -271,12 +272,29 @@ public final class StreamingSketch {
 
     /** The standard normal quantile (Acklam's rational approximation, relative error below 1.2e-9). */
     static double normalQuantile(double p) {
-        double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
-            -3.066479806614716e+01, 2.506628277459239e+00};
-        double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
-            -1.328068155288572e+01};
-        double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
-            4.374664141464968e+00, 2.938163982698783e+00};
+        double[] a = {
+            -3.969683028665376e+01,
+            2.209460984245205e+02,
+            -2.759285104469687e+02,
+            1.383577518672690e+02,
+            -3.066479806614716e+01,
+            2.506628277459239e+00
+        };
+        double[] b = {
+            -5.447609879822406e+01,
+            1.615858368580409e+02,
+            -1.556989798598866e+02,
+            6.680131188771972e+01,
+            -1.328068155288572e+01
+        };
+        double[] c = {
+            -7.784894002430293e-03,
+            -3.223964580411365e-01,
+            -2.400758277161838e+00,
+            -2.549732539343734e+00,
+            4.374664141464968e+00,
+            2.938163982698783e+00
+        };
         double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
         double low = 0.02425;
         if (p < low) {
@@ -291,7 +309,8 @@ public final class StreamingSketch {
         }
         double q = p - 0.5;
         double r = q * q;
-        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
+                * q
                 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
     }
 }

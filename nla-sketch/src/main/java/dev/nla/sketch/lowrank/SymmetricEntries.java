@@ -144,9 +144,8 @@ public interface SymmetricEntries {
         Objects.requireNonNull(a, "a");
         Objects.requireNonNull(diagonal, "diagonal");
         if (a.rows() != a.cols() || diagonal.length != a.rows()) {
-            throw new DimensionMismatchException(
-                    "a must be square with a diagonal of its order, got a " + a.shape() + " and " + diagonal.length
-                            + " diagonal entries");
+            throw new DimensionMismatchException("a must be square with a diagonal of its order, got a " + a.shape()
+                    + " and " + diagonal.length + " diagonal entries");
         }
         Require.allFinite("diagonal", diagonal);
         double[] d = diagonal.clone();

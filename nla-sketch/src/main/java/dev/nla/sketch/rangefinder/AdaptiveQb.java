@@ -118,8 +118,7 @@ public final class AdaptiveQb implements RangeFinder {
             matvecs += (long) size2 * (2 + 2L * options.powerIterations());
             qAll.columns(rank, size2).copyFrom(qi);
             bAll.rowBlock(rank, size2).copyFrom(bi);
-            int keep = indicator.add(
-                    qAll.columns(0, rank + size2), bAll.rowBlock(0, rank + size2), qi, bi, threshold);
+            int keep = indicator.add(qAll.columns(0, rank + size2), bAll.rowBlock(0, rank + size2), qi, bi, threshold);
             rank += keep;
             converged = indicator.error() <= threshold;
         }

@@ -91,8 +91,8 @@ public final class BlockKrylov implements RangeFinder {
         ErrorIndicator indicator = useTolerance || ca.frobeniusNorm().isPresent()
                 ? ErrorIndicator.create(ca, options.probes(), state.split(1))
                 : null;
-        double threshold = useTolerance ? Math.max(options.tolerance(), AdaptiveQbOptions.TOLERANCE_FLOOR)
-                        * indicator.normA()
+        double threshold = useTolerance
+                ? Math.max(options.tolerance(), AdaptiveQbOptions.TOLERANCE_FLOOR) * indicator.normA()
                 : -1.0;
         Sampled<SketchingOperator> draw = options.testMatrix().of(block, n).sample(state);
         DenseMatrix qAll = DenseMatrix.zeros(m, maxCols);

@@ -33,8 +33,8 @@ public record QbResult(
         Objects.requireNonNull(b, "b");
         Objects.requireNonNull(errorEstimate, "errorEstimate");
         if (q.cols() != b.rows()) {
-            throw new DimensionMismatchException("QbResult: q is " + q.shape() + " and b is " + b.shape()
-                    + "; need q.cols() == b.rows()");
+            throw new DimensionMismatchException(
+                    "QbResult: q is " + q.shape() + " and b is " + b.shape() + "; need q.cols() == b.rows()");
         }
         if (passes < 0 || matvecs < 0) {
             throw new IllegalArgumentException(

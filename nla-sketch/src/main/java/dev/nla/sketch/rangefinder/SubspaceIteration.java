@@ -94,8 +94,7 @@ public final class SubspaceIteration implements RangeFinder {
             double normA = ca.frobeniusNorm().getAsDouble();
             estimate = OptionalDouble.of(Math.sqrt(Math.max(0.0, normA * normA - Dense.frobeniusSquared(b))));
         }
-        return new Sampled<>(
-                new QbResult(q, b, estimate, true, passes, (long) passes * q.cols()), run.next());
+        return new Sampled<>(new QbResult(q, b, estimate, true, passes, (long) passes * q.cols()), run.next());
     }
 
     /**

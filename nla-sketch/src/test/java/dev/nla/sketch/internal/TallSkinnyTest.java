@@ -94,8 +94,7 @@ class TallSkinnyTest {
         DenseMatrix scalar = DenseMatrix.zeros(300, 16);
         int tile = TallSkinny.KERNELS.rowTile();
         int rows = 300 / tile * tile;
-        TallSkinny.KERNELS.timesBlock(
-                a.data(), 0, 300, x.data(), 0, 200, 16, active.data(), 0, 300, 0, rows, 0, 200);
+        TallSkinny.KERNELS.timesBlock(a.data(), 0, 300, x.data(), 0, 200, 16, active.data(), 0, 300, 0, rows, 0, 200);
         new TallSkinny.ScalarKernels()
                 .timesBlock(a.data(), 0, 300, x.data(), 0, 200, 16, scalar.data(), 0, 300, 0, rows, 0, 200);
         assertThat(bitwiseEqual(active, scalar)).isTrue();
@@ -128,7 +127,8 @@ class TallSkinnyTest {
     void doesNotApplyUnderNativeBlas() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Backends.nativeAvailable(), "native BLAS is not installed");
         DenseMatrix a = DenseMatrix.zeros(2000, 2000);
-        assertThat(withBackend(Backends.nativeBlas(), () -> TallSkinny.applies(a, 60))).isFalse();
+        assertThat(withBackend(Backends.nativeBlas(), () -> TallSkinny.applies(a, 60)))
+                .isFalse();
     }
 
     private static <T> T withBackend(Backend backend, Supplier<T> body) {

@@ -28,7 +28,9 @@ class CurTest {
     private static final double[] POLY = TestMatrices.polynomialDecay(N, 1e3, 1.5);
 
     private static CurDecomposition cur(CurSelection s, int k, DenseMatrix a, long seed) {
-        return new Cur(CurOptions.builder(k).selection(s).build()).compute(a, RngState.seed(seed)).value();
+        return new Cur(CurOptions.builder(k).selection(s).build())
+                .compute(a, RngState.seed(seed))
+                .value();
     }
 
     private static DenseMatrix residual(DenseMatrix a, DenseMatrix approx) {
@@ -49,8 +51,7 @@ class CurTest {
     void chosenColumnsAndRowsAreCopiesOfA(CurSelection s) {
         DenseMatrix a = withSpectrum(M, N, POLY, 3);
         CurDecomposition c = cur(s, 5, a, 4);
-        assertThat(distance(c.c().column(1), a.column(c.columns()[1]))
-                        + distance(c.r().row(2), a.row(c.rows()[2])))
+        assertThat(distance(c.c().column(1), a.column(c.columns()[1])) + distance(c.r().row(2), a.row(c.rows()[2])))
                 .isZero();
     }
 
@@ -58,7 +59,8 @@ class CurTest {
     @EnumSource(CurSelection.class)
     void indicesAreDistinct(CurSelection s) {
         CurDecomposition c = cur(s, 10, withSpectrum(M, N, POLY, 5), 6);
-        assertThat(Arrays.stream(c.columns()).distinct().count() + Arrays.stream(c.rows()).distinct().count())
+        assertThat(Arrays.stream(c.columns()).distinct().count()
+                        + Arrays.stream(c.rows()).distinct().count())
                 .isEqualTo(20);
     }
 
@@ -107,7 +109,8 @@ class CurTest {
         int k = 10;
         double med = median(1, 11, seed -> {
             DenseMatrix a = withSpectrum(M, N, POLY, seed);
-            return spectral(residual(a, cur(CurSelection.INTERPOLATIVE, k, a, seed + 30).reconstruct()));
+            return spectral(
+                    residual(a, cur(CurSelection.INTERPOLATIVE, k, a, seed + 30).reconstruct()));
         });
         assertThat(med).isLessThanOrEqualTo((1.0 + k * (N - k)) * POLY[k]);
     }
@@ -118,7 +121,8 @@ class CurTest {
         int k = 10;
         double med = median(1, 11, seed -> {
             DenseMatrix a = withSpectrum(M, N, POLY, seed);
-            return distance(a, cur(CurSelection.LEVERAGE_SCORES, k, a, seed + 30).reconstruct());
+            return distance(
+                    a, cur(CurSelection.LEVERAGE_SCORES, k, a, seed + 30).reconstruct());
         });
         assertThat(med).isLessThanOrEqualTo(10 * tail(POLY, k));
     }

@@ -44,13 +44,18 @@ class DocsExampleTest {
         LowRankSvd tol = new AdaptiveSvd(AdaptiveSvdOptions.builder(1e-3).build())
                 .compute(a, run.next())
                 .value();
-        CurDecomposition cur = new Cur(CurOptions.builder(20).build()).compute(a, state.split(1)).value();
+        CurDecomposition cur = new Cur(CurOptions.builder(20).build())
+                .compute(a, state.split(1))
+                .value();
         DenseMatrix psd = Blas.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, a, a);
-        LowRankEigen ny = new Nystrom(NystromOptions.builder(10).build()).compute(psd, state.split(2)).value();
+        LowRankEigen ny = new Nystrom(NystromOptions.builder(10).build())
+                .compute(psd, state.split(2))
+                .value();
         PivotedCholeskyApproximation rp = new RandomlyPivotedCholesky(RandomlyPivotedCholeskyOptions.of(30))
                 .compute(SymmetricEntries.of(psd), state.split(3))
                 .value();
-        StreamingSvd streaming = new StreamingSvd(StreamingSvdOptions.builder(10).build());
+        StreamingSvd streaming =
+                new StreamingSvd(StreamingSvdOptions.builder(10).build());
         StreamingSketch sketch = streaming.sketch(m, n, state.split(4)).value();
         for (int i = 0; i < m; i += 100) {
             sketch.updateRows(i, a.view(i, 0, 100, n));

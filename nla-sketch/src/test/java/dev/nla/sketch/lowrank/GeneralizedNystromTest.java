@@ -34,14 +34,18 @@ class GeneralizedNystromTest {
         double bound = Math.sqrt((1.0 + r / (ell - r - 1.0)) * (1.0 + k / (r - k - 1.0))) * tail(POLY, k);
         double med = median(1, 11, seed -> {
             DenseMatrix a = withSpectrum(120, 80, POLY, seed);
-            return distance(a, run(GeneralizedNystromOptions.builder(r).build(), a, seed + 30).reconstruct());
+            return distance(
+                    a,
+                    run(GeneralizedNystromOptions.builder(r).build(), a, seed + 30)
+                            .reconstruct());
         });
         assertThat(med).isLessThanOrEqualTo(bound);
     }
 
     @Test
     void defaultRowSketchIsOneAndAHalfTimesTheRank() {
-        assertThat(GeneralizedNystromOptions.builder(20).build().rowSketchSize()).isEqualTo(30);
+        assertThat(GeneralizedNystromOptions.builder(20).build().rowSketchSize())
+                .isEqualTo(30);
     }
 
     @Test
@@ -55,14 +59,16 @@ class GeneralizedNystromTest {
     @Test
     void truncatesTheNumericallyZeroSingularValues() {
         DenseMatrix a = TestMatrices.lowRankPlusNoise(70, 50, 6, 0.0, RngState.seed(5));
-        assertThat(run(GeneralizedNystromOptions.builder(10).build(), a, 6).rank()).isEqualTo(6);
+        assertThat(run(GeneralizedNystromOptions.builder(10).build(), a, 6).rank())
+                .isEqualTo(6);
     }
 
     @Test
     void matrixFreeInputMatchesDense() {
         DenseMatrix a = withSpectrum(60, 40, TestMatrices.polynomialDecay(40, 1e3, 1.5), 7);
         LowRankFactors d = run(GeneralizedNystromOptions.builder(8).build(), a, 8);
-        LowRankFactors f = new GeneralizedNystrom(GeneralizedNystromOptions.builder(8).build())
+        LowRankFactors f = new GeneralizedNystrom(
+                        GeneralizedNystromOptions.builder(8).build())
                 .compute(LowRankTesting.matrixFree(a), RngState.seed(8))
                 .value();
         assertThat(distance(d.reconstruct(), f.reconstruct())).isLessThan(1e-10);
@@ -70,7 +76,8 @@ class GeneralizedNystromTest {
 
     @Test
     void rejectsARowSketchSmallerThanTheRank() {
-        assertThatThrownBy(() -> GeneralizedNystromOptions.builder(10).rowSketchSize(9).build())
+        assertThatThrownBy(() ->
+                        GeneralizedNystromOptions.builder(10).rowSketchSize(9).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("9");
     }

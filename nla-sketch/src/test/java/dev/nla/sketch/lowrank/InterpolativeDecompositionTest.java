@@ -46,7 +46,8 @@ class InterpolativeDecompositionTest {
         double bound = Math.sqrt(1.0 + k * (N - k)) * POLY[k];
         double med = median(1, 11, seed -> {
             DenseMatrix a = withSpectrum(M, N, POLY, seed);
-            return spectral(residual(a, id(k).columns(a, RngState.seed(seed + 20)).value().reconstruct()));
+            return spectral(residual(
+                    a, id(k).columns(a, RngState.seed(seed + 20)).value().reconstruct()));
         });
         assertThat(med).isLessThanOrEqualTo(bound);
     }
@@ -63,18 +64,21 @@ class InterpolativeDecompositionTest {
         double range = (1 + Math.sqrt(k / (p - 1.0))) * POLY[k] + Math.E * Math.sqrt(k + p) / p * tail(POLY, k);
         double bound = (1 + Math.sqrt(1.0 + k * (N - k))) * range;
         InterpolativeDecomposition plain = new InterpolativeDecomposition(InterpolativeOptions.builder(k)
-                .rangeFinder(SubspaceIterationOptions.builder().powerIterations(0).build())
+                .rangeFinder(
+                        SubspaceIterationOptions.builder().powerIterations(0).build())
                 .build());
         double med = median(1, 11, seed -> {
             DenseMatrix a = withSpectrum(M, N, POLY, seed);
-            return spectral(residual(a, plain.columns(a, RngState.seed(seed + 20)).value().reconstruct()));
+            return spectral(residual(
+                    a, plain.columns(a, RngState.seed(seed + 20)).value().reconstruct()));
         });
         assertThat(med).isLessThanOrEqualTo(bound);
     }
 
     @Test
     void interpolationMatrixIsTheIdentityOnTheSkeleton() {
-        ColumnId c = id(6).columns(withSpectrum(M, N, POLY, 1), RngState.seed(2)).value();
+        ColumnId c =
+                id(6).columns(withSpectrum(M, N, POLY, 1), RngState.seed(2)).value();
         DenseMatrix sub = DenseMatrix.zeros(6, 6);
         for (int j = 0; j < 6; j++) {
             for (int i = 0; i < 6; i++) {
@@ -129,7 +133,8 @@ class InterpolativeDecompositionTest {
         double bound = (1.0 + k * (N - k)) * POLY[k];
         double med = median(1, 11, seed -> {
             DenseMatrix a = withSpectrum(M, N, POLY, seed);
-            return spectral(residual(a, id(k).twoSided(a, RngState.seed(seed + 20)).value().reconstruct()));
+            return spectral(residual(
+                    a, id(k).twoSided(a, RngState.seed(seed + 20)).value().reconstruct()));
         });
         assertThat(med).isLessThanOrEqualTo(bound);
     }
@@ -147,7 +152,8 @@ class InterpolativeDecompositionTest {
     void matrixFreeInputGivesTheSameColumns() {
         DenseMatrix a = withSpectrum(M, N, POLY, 15);
         ColumnId d = id(6).columns(a, RngState.seed(16)).value();
-        ColumnId f = id(6).columns(LowRankTesting.matrixFree(a), RngState.seed(16)).value();
+        ColumnId f =
+                id(6).columns(LowRankTesting.matrixFree(a), RngState.seed(16)).value();
         assertThat(f.columns()).containsExactly(d.columns());
     }
 }

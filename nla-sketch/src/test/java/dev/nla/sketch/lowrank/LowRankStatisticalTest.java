@@ -54,7 +54,9 @@ class LowRankStatisticalTest {
         int p = 4;
         double mean = lowerMean(seed -> {
             DenseMatrix a = withSpectrum(120, 80, sigma, seed);
-            QbResult qb = new SubspaceIteration(SubspaceIterationOptions.builder().powerIterations(0).build())
+            QbResult qb = new SubspaceIteration(SubspaceIterationOptions.builder()
+                            .powerIterations(0)
+                            .build())
                     .find(a, k + p, RngState.seed(seed + 5000))
                     .value();
             return distance(a, Blas.multiply(qb.q(), qb.b()));
@@ -69,7 +71,8 @@ class LowRankStatisticalTest {
         int r = 10;
         double mean = lowerMean(seed -> {
             DenseMatrix a = TestMatrices.symmetricWithEigenvalues(lambda, RngState.seed(seed));
-            LowRankEigen e = new Nystrom(NystromOptions.builder(r).oversampling(6).build())
+            LowRankEigen e = new Nystrom(
+                            NystromOptions.builder(r).oversampling(6).build())
                     .compute(a, RngState.seed(seed + 5000))
                     .value();
             DenseMatrix res = a.copy();
@@ -126,7 +129,8 @@ class LowRankStatisticalTest {
         double[] ratios = new double[SEEDS];
         for (int i = 0; i < SEEDS; i++) {
             DenseMatrix a = withSpectrum(80, 60, sigma, i + 1);
-            QbResult qb = new AdaptiveQb(AdaptiveQbOptions.builder(1e-2).blockSize(5).build())
+            QbResult qb = new AdaptiveQb(
+                            AdaptiveQbOptions.builder(1e-2).blockSize(5).build())
                     .find(LowRankTesting.matrixFree(a), 60, RngState.seed(i + 5000))
                     .value();
             double truth = distance(a, Blas.multiply(qb.q(), qb.b()));
@@ -134,7 +138,10 @@ class LowRankStatisticalTest {
             ratios[i] = e * e / (truth * truth);
         }
         double mean = java.util.Arrays.stream(ratios).average().orElseThrow();
-        double sd = Math.sqrt(java.util.Arrays.stream(ratios).map(r -> (r - mean) * (r - mean)).sum() / (SEEDS - 1));
+        double sd = Math.sqrt(java.util.Arrays.stream(ratios)
+                        .map(r -> (r - mean) * (r - mean))
+                        .sum()
+                / (SEEDS - 1));
         assertThat(Math.abs(mean - 1)).isLessThanOrEqualTo(3 * sd / Math.sqrt(SEEDS));
     }
 }

@@ -149,10 +149,13 @@ class NystromTest {
 
     @Test
     void sameStateGivesBitwiseIdenticalResultsForOneAndTwoThreads() {
-        DenseMatrix a = TestMatrices.symmetricWithEigenvalues(TestMatrices.exponentialDecay(300, 1e6), RngState.seed(16));
+        DenseMatrix a =
+                TestMatrices.symmetricWithEigenvalues(TestMatrices.exponentialDecay(300, 1e6), RngState.seed(16));
         Nystrom alg = new Nystrom(NystromOptions.builder(20).build());
-        LowRankEigen one = withThreads(1, () -> alg.compute(a, RngState.seed(17)).value());
-        LowRankEigen two = withThreads(2, () -> alg.compute(a, RngState.seed(17)).value());
+        LowRankEigen one =
+                withThreads(1, () -> alg.compute(a, RngState.seed(17)).value());
+        LowRankEigen two =
+                withThreads(2, () -> alg.compute(a, RngState.seed(17)).value());
         assertThat(LowRankTesting.bitwiseEqual(one.eigenvectors(), two.eigenvectors())
                         && Arrays.equals(one.eigenvalues(), two.eigenvalues()))
                 .isTrue();

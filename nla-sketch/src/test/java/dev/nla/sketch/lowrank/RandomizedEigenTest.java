@@ -41,7 +41,10 @@ class RandomizedEigenTest {
         double[] lambda = alternating(60);
         DenseMatrix a = TestMatrices.symmetricWithEigenvalues(lambda, RngState.seed(3));
         LowRankEigen e = run(
-                RandomizedEigenOptions.builder(3).oversampling(20).selection(EigenSelection.LARGEST_ALGEBRAIC).build(),
+                RandomizedEigenOptions.builder(3)
+                        .oversampling(20)
+                        .selection(EigenSelection.LARGEST_ALGEBRAIC)
+                        .build(),
                 a,
                 4);
         assertThat(e.eigenvalues())
@@ -55,7 +58,9 @@ class RandomizedEigenTest {
         int k = 8;
         double med = median(1, 11, seed -> {
             DenseMatrix a = TestMatrices.symmetricWithEigenvalues(lambda, RngState.seed(seed));
-            return distance(a, run(RandomizedEigenOptions.builder(k).build(), a, seed + 50).reconstruct());
+            return distance(
+                    a,
+                    run(RandomizedEigenOptions.builder(k).build(), a, seed + 50).reconstruct());
         });
         assertThat(med).isLessThan(1.05 * tail(lambda, k));
     }
@@ -63,7 +68,8 @@ class RandomizedEigenTest {
     @Test
     void eigenvectorsAreOrthonormal() {
         DenseMatrix a = TestMatrices.symmetricWithEigenvalues(alternating(40), RngState.seed(5));
-        assertThat(orthogonalityLoss(run(RandomizedEigenOptions.builder(5).build(), a, 6).eigenvectors()))
+        assertThat(orthogonalityLoss(
+                        run(RandomizedEigenOptions.builder(5).build(), a, 6).eigenvectors()))
                 .isLessThan(1e-13);
     }
 

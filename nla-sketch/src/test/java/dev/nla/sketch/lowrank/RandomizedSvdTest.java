@@ -2,7 +2,6 @@ package dev.nla.sketch.lowrank;
 
 import static dev.nla.sketch.testing.LowRankTesting.bitwiseEqual;
 import static dev.nla.sketch.testing.LowRankTesting.distance;
-import static dev.nla.sketch.testing.LowRankTesting.frobenius;
 import static dev.nla.sketch.testing.LowRankTesting.matrixFree;
 import static dev.nla.sketch.testing.LowRankTesting.median;
 import static dev.nla.sketch.testing.LowRankTesting.orthogonalityLoss;
@@ -20,7 +19,6 @@ import dev.nla.core.matrix.SparseMatrix;
 import dev.nla.core.random.RngState;
 import dev.nla.core.testing.TestMatrices;
 import dev.nla.sketch.rangefinder.BlockKrylov;
-import dev.nla.sketch.rangefinder.BlockKrylovOptions;
 import dev.nla.sketch.rangefinder.PowerIterations;
 import dev.nla.sketch.rangefinder.QbResult;
 import dev.nla.sketch.rangefinder.Stabiliser;
@@ -98,7 +96,8 @@ class RandomizedSvdTest {
     @ValueSource(ints = {2, 3})
     void powerIterationsReachNearOptimalErrorOnFastDecay(int q) {
         int k = 10;
-        RandomizedSvdOptions o = RandomizedSvdOptions.builder(k).powerIterations(q).build();
+        RandomizedSvdOptions o =
+                RandomizedSvdOptions.builder(k).powerIterations(q).build();
         double med = median(1, SEEDS, seed -> rsvdError(FAST, o, seed));
         assertThat(med).isLessThanOrEqualTo(1.1 * tail(FAST, k));
     }
@@ -107,7 +106,8 @@ class RandomizedSvdTest {
     @Test
     void powerIterationsReduceTheErrorOnSlowDecay() {
         int k = 10;
-        RandomizedSvdOptions none = RandomizedSvdOptions.builder(k).powerIterations(0).build();
+        RandomizedSvdOptions none =
+                RandomizedSvdOptions.builder(k).powerIterations(0).build();
         double plain = median(1, SEEDS, seed -> rsvdError(SLOW, none, seed));
         double powered = median(1, SEEDS, seed -> rsvdError(SLOW, none.withPowerIterations(3), seed));
         assertThat(powered).isLessThan(0.98 * plain);
@@ -117,7 +117,8 @@ class RandomizedSvdTest {
     @Test
     void powerIterationsApproachTheOptimumOnSlowDecay() {
         int k = 10;
-        RandomizedSvdOptions o = RandomizedSvdOptions.builder(k).powerIterations(3).build();
+        RandomizedSvdOptions o =
+                RandomizedSvdOptions.builder(k).powerIterations(3).build();
         assertThat(median(1, SEEDS, seed -> rsvdError(SLOW, o, seed))).isLessThan(1.05 * tail(SLOW, k));
     }
 
@@ -125,10 +126,26 @@ class RandomizedSvdTest {
     @Test
     void oversamplingReducesTheError() {
         int k = 10;
-        double small = median(1, SEEDS, seed -> rsvdError(
-                POLY, RandomizedSvdOptions.builder(k).oversampling(2).powerIterations(0).build(), seed));
-        double large = median(1, SEEDS, seed -> rsvdError(
-                POLY, RandomizedSvdOptions.builder(k).oversampling(20).powerIterations(0).build(), seed));
+        double small = median(
+                1,
+                SEEDS,
+                seed -> rsvdError(
+                        POLY,
+                        RandomizedSvdOptions.builder(k)
+                                .oversampling(2)
+                                .powerIterations(0)
+                                .build(),
+                        seed));
+        double large = median(
+                1,
+                SEEDS,
+                seed -> rsvdError(
+                        POLY,
+                        RandomizedSvdOptions.builder(k)
+                                .oversampling(20)
+                                .powerIterations(0)
+                                .build(),
+                        seed));
         assertThat(large).isLessThan(0.8 * small);
     }
 
@@ -143,10 +160,14 @@ class RandomizedSvdTest {
     void stabilisationMattersAtEightPowerIterations() {
         double[] sigma = TestMatrices.exponentialDecay(N, 1e12);
         int k = 20;
-        RandomizedSvdOptions qr =
-                RandomizedSvdOptions.builder(k).powerIterations(8).stabiliser(Stabiliser.QR).build();
-        RandomizedSvdOptions none =
-                RandomizedSvdOptions.builder(k).powerIterations(8).stabiliser(Stabiliser.NONE).build();
+        RandomizedSvdOptions qr = RandomizedSvdOptions.builder(k)
+                .powerIterations(8)
+                .stabiliser(Stabiliser.QR)
+                .build();
+        RandomizedSvdOptions none = RandomizedSvdOptions.builder(k)
+                .powerIterations(8)
+                .stabiliser(Stabiliser.NONE)
+                .build();
         double withQr = median(1, SEEDS, seed -> rsvdError(sigma, qr, seed));
         double without = median(1, SEEDS, seed -> rsvdError(sigma, none, seed));
         assertThat(without).isGreaterThan(10 * withQr);
@@ -156,8 +177,10 @@ class RandomizedSvdTest {
     void qrStabilisationAtEightPowerIterationsIsNearOptimal() {
         double[] sigma = TestMatrices.exponentialDecay(N, 1e6);
         int k = 20;
-        RandomizedSvdOptions qr =
-                RandomizedSvdOptions.builder(k).powerIterations(8).stabiliser(Stabiliser.QR).build();
+        RandomizedSvdOptions qr = RandomizedSvdOptions.builder(k)
+                .powerIterations(8)
+                .stabiliser(Stabiliser.QR)
+                .build();
         assertThat(median(1, SEEDS, seed -> rsvdError(sigma, qr, seed))).isLessThan(1.05 * tail(sigma, k));
     }
 
@@ -169,7 +192,8 @@ class RandomizedSvdTest {
     void everyStabiliserKeepsEightPowerIterationsAccurate(Stabiliser s) {
         double[] sigma = TestMatrices.exponentialDecay(N, 1e6);
         int k = 20;
-        RandomizedSvdOptions o = RandomizedSvdOptions.builder(k).powerIterations(8).stabiliser(s).build();
+        RandomizedSvdOptions o =
+                RandomizedSvdOptions.builder(k).powerIterations(8).stabiliser(s).build();
         assertThat(median(1, 5, seed -> rsvdError(sigma, o, seed))).isLessThan(1.05 * tail(sigma, k));
     }
 
@@ -181,8 +205,10 @@ class RandomizedSvdTest {
     void stabilisingTooRarelyLosesAccuracy() {
         double[] sigma = TestMatrices.exponentialDecay(N, 1e12);
         int k = 20;
-        RandomizedSvdOptions every =
-                RandomizedSvdOptions.builder(k).powerIterations(8).stabiliser(Stabiliser.QR).build();
+        RandomizedSvdOptions every = RandomizedSvdOptions.builder(k)
+                .powerIterations(8)
+                .stabiliser(Stabiliser.QR)
+                .build();
         RandomizedSvdOptions rare = RandomizedSvdOptions.builder(k)
                 .powerIterations(8)
                 .stabiliser(Stabiliser.QR)
@@ -198,8 +224,10 @@ class RandomizedSvdTest {
     void stabilisingEverySecondPassIsEnough() {
         double[] sigma = TestMatrices.exponentialDecay(N, 1e6);
         int k = 20;
-        RandomizedSvdOptions every =
-                RandomizedSvdOptions.builder(k).powerIterations(8).stabiliser(Stabiliser.QR).build();
+        RandomizedSvdOptions every = RandomizedSvdOptions.builder(k)
+                .powerIterations(8)
+                .stabiliser(Stabiliser.QR)
+                .build();
         RandomizedSvdOptions second = RandomizedSvdOptions.builder(k)
                 .powerIterations(8)
                 .stabiliser(Stabiliser.QR)
@@ -221,7 +249,8 @@ class RandomizedSvdTest {
     @Test
     void factorsAreOrthonormal() {
         LowRankSvd r = rsvd(RandomizedSvdOptions.builder(8).build(), withSpectrum(M, N, POLY, 5), 6);
-        assertThat(orthogonalityLoss(r.u()) + orthogonalityLoss(r.vt().transpose())).isLessThan(1e-13);
+        assertThat(orthogonalityLoss(r.u()) + orthogonalityLoss(r.vt().transpose()))
+                .isLessThan(1e-13);
     }
 
     /** The estimate \((\|A\|_F^2 - \sum\sigma_j^2)^{1/2}\) equals the true error (far above \(\sqrt u\|A\|\)). */
@@ -259,7 +288,8 @@ class RandomizedSvdTest {
     @Test
     void signConventionMakesVectorsReproducibleAcrossSeeds() {
         DenseMatrix a = withSpectrum(M, N, FAST, 11);
-        RandomizedSvdOptions o = RandomizedSvdOptions.builder(4).powerIterations(3).build();
+        RandomizedSvdOptions o =
+                RandomizedSvdOptions.builder(4).powerIterations(3).build();
         LowRankSvd first = rsvd(o, a, 12);
         LowRankSvd second = rsvd(o, a, 13);
         assertThat(distance(first.u(), second.u())).isLessThan(1e-4);
@@ -291,7 +321,9 @@ class RandomizedSvdTest {
     @Test
     void automaticPowerIterationsFollowScikitLearn() {
         LowRankSvd r = rsvd(
-                RandomizedSvdOptions.builder(5).powerIterations(PowerIterations.AUTO).build(),
+                RandomizedSvdOptions.builder(5)
+                        .powerIterations(PowerIterations.AUTO)
+                        .build(),
                 withSpectrum(M, N, POLY, 17),
                 18);
         assertThat(r.passes()).isEqualTo(16);
@@ -354,7 +386,8 @@ class RandomizedSvdTest {
 
     @Test
     void rejectsNegativeOversampling() {
-        assertThatThrownBy(() -> RandomizedSvdOptions.builder(3).oversampling(-1).build())
+        assertThatThrownBy(
+                        () -> RandomizedSvdOptions.builder(3).oversampling(-1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("oversampling")
                 .hasMessageContaining("-1");

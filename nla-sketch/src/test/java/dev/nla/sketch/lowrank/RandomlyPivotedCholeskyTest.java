@@ -112,9 +112,10 @@ class RandomlyPivotedCholeskyTest {
             }
         }
         RandomlyPivotedCholesky alg = new RandomlyPivotedCholesky(RandomlyPivotedCholeskyOptions.sequential(15));
-        PivotedCholeskyApproximation fromKernel =
-                alg.compute(SymmetricEntries.fromKernel(N, gauss), RngState.seed(13)).value();
-        PivotedCholeskyApproximation fromMatrix = alg.compute(SymmetricEntries.of(a), RngState.seed(13)).value();
+        PivotedCholeskyApproximation fromKernel = alg.compute(SymmetricEntries.fromKernel(N, gauss), RngState.seed(13))
+                .value();
+        PivotedCholeskyApproximation fromMatrix =
+                alg.compute(SymmetricEntries.of(a), RngState.seed(13)).value();
         assertThat(fromKernel.pivots()).containsExactly(fromMatrix.pivots());
     }
 

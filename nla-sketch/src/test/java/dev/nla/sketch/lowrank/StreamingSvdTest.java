@@ -20,7 +20,8 @@ class StreamingSvdTest {
     private static final int M = 120;
     private static final int N = 90;
     private static final double[] POLY = TestMatrices.polynomialDecay(N, 1e3, 1.5);
-    private static final StreamingSvd ALG = new StreamingSvd(StreamingSvdOptions.builder(5).build());
+    private static final StreamingSvd ALG =
+            new StreamingSvd(StreamingSvdOptions.builder(5).build());
 
     @Test
     void defaultSketchSizesFollowTyuc() {
@@ -51,7 +52,8 @@ class StreamingSvdTest {
         StreamingSketch rows = ALG.sketch(M, N, RngState.seed(2)).value();
         rows.updateRows(0, a.view(0, 0, 50, N));
         rows.updateRows(50, a.view(50, 0, M - 50, N));
-        assertThat(distance(whole.approximate().reconstruct(), rows.approximate().reconstruct()))
+        assertThat(distance(
+                        whole.approximate().reconstruct(), rows.approximate().reconstruct()))
                 .isLessThan(1e-10);
     }
 
@@ -64,7 +66,8 @@ class StreamingSvdTest {
         for (int j = 0; j < N; j += 30) {
             cols.updateColumns(j, a.columns(j, 30));
         }
-        assertThat(distance(whole.approximate().reconstruct(), cols.approximate().reconstruct()))
+        assertThat(distance(
+                        whole.approximate().reconstruct(), cols.approximate().reconstruct()))
                 .isLessThan(1e-10);
     }
 
@@ -122,7 +125,8 @@ class StreamingSvdTest {
         StreamingSketch s = ALG.sketch(M, N, RngState.seed(12)).value();
         s.update(a);
         LowRankSvd approx = s.approximate();
-        assertThat(s.errorInterval(approx, 0.5).estimate()).isEqualTo(approx.errorEstimate().getAsDouble());
+        assertThat(s.errorInterval(approx, 0.5).estimate())
+                .isEqualTo(approx.errorEstimate().getAsDouble());
     }
 
     /** Acklam's approximation: \(\Phi^{-1}(0.975) = 1.959963985\), \(\Phi^{-1}(0.01) = -2.326347874\). */
@@ -136,7 +140,8 @@ class StreamingSvdTest {
     @Test
     void chiSquareQuantilesAreWithinOnePercent() {
         assertThat(new double[] {
-                    StreamingSketch.chiSquareQuantile(10, 0.05) / 3.940, StreamingSketch.chiSquareQuantile(10, 0.95) / 18.307
+                    StreamingSketch.chiSquareQuantile(10, 0.05) / 3.940,
+                    StreamingSketch.chiSquareQuantile(10, 0.95) / 18.307
                 })
                 .containsExactly(new double[] {1, 1}, org.assertj.core.data.Offset.offset(0.01));
     }
@@ -170,14 +175,16 @@ class StreamingSvdTest {
 
     @Test
     void optionsRejectACoreSmallerThanTheRange() {
-        assertThatThrownBy(() -> StreamingSvdOptions.builder(3).rangeSize(10).coreSize(9).build())
+        assertThatThrownBy(() ->
+                        StreamingSvdOptions.builder(3).rangeSize(10).coreSize(9).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("coreSize");
     }
 
     @Test
     void rejectsARankAboveTheSmallerDimension() {
-        assertThatThrownBy(() -> new StreamingSvd(StreamingSvdOptions.builder(11).build()).sketch(10, 40, RngState.seed(1)))
+        assertThatThrownBy(() ->
+                        new StreamingSvd(StreamingSvdOptions.builder(11).build()).sketch(10, 40, RngState.seed(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("10x40");
     }

@@ -47,7 +47,8 @@ class AdaptiveQbTest {
     void errorEstimateMatchesTheTrueError() {
         DenseMatrix a = input(3);
         QbResult qb = run(AdaptiveQbOptions.builder(1e-2).blockSize(5).build(), a, 4);
-        assertThat(qb.errorEstimate().getAsDouble()).isCloseTo(error(a, qb), org.assertj.core.data.Offset.offset(1e-10));
+        assertThat(qb.errorEstimate().getAsDouble())
+                .isCloseTo(error(a, qb), org.assertj.core.data.Offset.offset(1e-10));
     }
 
     /**
@@ -68,8 +69,22 @@ class AdaptiveQbTest {
     void powerIterationsReduceTheOvershoot() {
         double tol = 1e-2;
         DenseMatrix a = input(7);
-        int plain = run(AdaptiveQbOptions.builder(tol).blockSize(4).powerIterations(0).build(), a, 8).rank();
-        int powered = run(AdaptiveQbOptions.builder(tol).blockSize(4).powerIterations(2).build(), a, 8).rank();
+        int plain = run(
+                        AdaptiveQbOptions.builder(tol)
+                                .blockSize(4)
+                                .powerIterations(0)
+                                .build(),
+                        a,
+                        8)
+                .rank();
+        int powered = run(
+                        AdaptiveQbOptions.builder(tol)
+                                .blockSize(4)
+                                .powerIterations(2)
+                                .build(),
+                        a,
+                        8)
+                .rank();
         assertThat(powered).isLessThan(plain);
     }
 
@@ -90,7 +105,8 @@ class AdaptiveQbTest {
     @Test
     void reportsNonConvergenceAtTheRankCap() {
         DenseMatrix a = input(13);
-        QbResult qb = new AdaptiveQb(AdaptiveQbOptions.builder(1e-6).blockSize(4).build())
+        QbResult qb = new AdaptiveQb(
+                        AdaptiveQbOptions.builder(1e-6).blockSize(4).build())
                 .find(a, 10, RngState.seed(14))
                 .value();
         assertThat(qb.converged()).isFalse();
@@ -98,7 +114,8 @@ class AdaptiveQbTest {
 
     @Test
     void stopsAtTheRankCap() {
-        QbResult qb = new AdaptiveQb(AdaptiveQbOptions.builder(1e-6).blockSize(4).build())
+        QbResult qb = new AdaptiveQb(
+                        AdaptiveQbOptions.builder(1e-6).blockSize(4).build())
                 .find(input(13), 10, RngState.seed(14))
                 .value();
         assertThat(qb.rank()).isEqualTo(10);
@@ -112,7 +129,8 @@ class AdaptiveQbTest {
     void tinyTolerancesAreCertifiedByExactResiduals() {
         double[] sigma = TestMatrices.exponentialDecay(60, 1e16);
         DenseMatrix a = withSpectrum(80, 60, sigma, 15);
-        QbResult qb = new AdaptiveQb(AdaptiveQbOptions.builder(1e-10).blockSize(6).build())
+        QbResult qb = new AdaptiveQb(
+                        AdaptiveQbOptions.builder(1e-10).blockSize(6).build())
                 .find(a, 60, RngState.seed(16))
                 .value();
         assertThat(error(a, qb)).isLessThanOrEqualTo(1e-10 * frobenius(a) * 1.01);
@@ -132,7 +150,8 @@ class AdaptiveQbTest {
     @Test
     void matrixFreeInputMeetsTheToleranceUpToTheProbeAccuracy() {
         DenseMatrix a = input(19);
-        QbResult qb = new AdaptiveQb(AdaptiveQbOptions.builder(1e-2).blockSize(5).build())
+        QbResult qb = new AdaptiveQb(
+                        AdaptiveQbOptions.builder(1e-2).blockSize(5).build())
                 .find(matrixFree(a), 80, RngState.seed(20))
                 .value();
         assertThat(error(a, qb)).isLessThanOrEqualTo(2e-2 * frobenius(a));
@@ -142,7 +161,8 @@ class AdaptiveQbTest {
     void sparseInputMeetsTheTolerance() {
         DenseMatrix a = input(21);
         SparseMatrix s = SparseMatrix.fromDense(a, SparseMatrix.Format.CSC);
-        QbResult qb = new AdaptiveQb(AdaptiveQbOptions.builder(1e-3).blockSize(6).build())
+        QbResult qb = new AdaptiveQb(
+                        AdaptiveQbOptions.builder(1e-3).blockSize(6).build())
                 .find(s, 80, RngState.seed(22))
                 .value();
         assertThat(error(a, qb)).isLessThanOrEqualTo(1e-3 * frobenius(a) + 1e-12);

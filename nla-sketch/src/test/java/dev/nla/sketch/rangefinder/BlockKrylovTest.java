@@ -52,17 +52,23 @@ class BlockKrylovTest {
     @Test
     void beatsSubspaceIterationAtEqualPasses() {
         int k = 8;
-        double krylov = median(10, 7, seed -> truncationError(
-                run(BlockKrylovOptions.builder().depth(2).build(), slow(seed), k, seed + 100), slow(seed), k));
-        double subspace = median(10, 7, seed -> truncationError(
-                new SubspaceIteration(SubspaceIterationOptions.builder()
-                                .powerIterations(2)
-                                .stabiliser(Stabiliser.QR)
-                                .build())
-                        .find(slow(seed), k, RngState.seed(seed + 100))
-                        .value(),
-                slow(seed),
-                k));
+        double krylov = median(
+                10,
+                7,
+                seed -> truncationError(
+                        run(BlockKrylovOptions.builder().depth(2).build(), slow(seed), k, seed + 100), slow(seed), k));
+        double subspace = median(
+                10,
+                7,
+                seed -> truncationError(
+                        new SubspaceIteration(SubspaceIterationOptions.builder()
+                                        .powerIterations(2)
+                                        .stabiliser(Stabiliser.QR)
+                                        .build())
+                                .find(slow(seed), k, RngState.seed(seed + 100))
+                                .value(),
+                        slow(seed),
+                        k));
         assertThat(krylov).isLessThan(subspace);
     }
 

@@ -56,7 +56,9 @@ class StabiliserTest {
             names = {"QR", "LU", "CHOLESKY_QR"})
     void stabilisersKeepTheRange(Stabiliser s) {
         DenseMatrix y = TestMatrices.gaussian(50, 5, RngState.seed(4));
-        DenseMatrix q = Decompositions.qr().decompose(s.apply(y), dev.nla.core.decomp.QrMode.THIN).q();
+        DenseMatrix q = Decompositions.qr()
+                .decompose(s.apply(y), dev.nla.core.decomp.QrMode.THIN)
+                .q();
         DenseMatrix proj = Blas.multiply(q, Blas.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, q, y));
         assertThat(distance(proj, y)).isLessThan(1e-12 * frobenius(y));
     }

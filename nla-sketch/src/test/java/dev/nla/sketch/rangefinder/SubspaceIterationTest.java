@@ -77,8 +77,7 @@ class SubspaceIterationTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 3})
     void countsTwoQPlusTwoPasses(int q) {
-        QbResult qb = find(
-                SubspaceIterationOptions.builder().powerIterations(q).build(), polynomial(9), 10, 10);
+        QbResult qb = find(SubspaceIterationOptions.builder().powerIterations(q).build(), polynomial(9), 10, 10);
         assertThat(qb.passes()).isEqualTo(2 * q + 2);
     }
 
@@ -131,13 +130,15 @@ class SubspaceIterationTest {
         SubspaceIteration f = SubspaceIteration.withDefaults();
         QbResult one = withThreads(1, () -> f.find(a, 20, RngState.seed(20)).value());
         QbResult two = withThreads(2, () -> f.find(a, 20, RngState.seed(20)).value());
-        assertThat(bitwiseEqual(one.q(), two.q()) && bitwiseEqual(one.b(), two.b())).isTrue();
+        assertThat(bitwiseEqual(one.q(), two.q()) && bitwiseEqual(one.b(), two.b()))
+                .isTrue();
     }
 
     @Test
     void returnsTheSketchNextState() {
         Sampled<QbResult> s = SubspaceIteration.withDefaults().find(polynomial(21), 10, RngState.seed(22));
-        RngState expected = SketchFamily.gaussian().of(10, 60).sample(RngState.seed(22)).next();
+        RngState expected =
+                SketchFamily.gaussian().of(10, 60).sample(RngState.seed(22)).next();
         assertThat(s.next()).isEqualTo(expected);
     }
 
@@ -146,7 +147,8 @@ class SubspaceIterationTest {
         DenseMatrix a = polynomial(23);
         SubspaceIteration f = SubspaceIteration.withDefaults();
         DenseMatrix q = f.basis(LinearOperator.of(a), 10, RngState.seed(24)).value();
-        assertThat(bitwiseEqual(q, f.find(a, 10, RngState.seed(24)).value().q())).isTrue();
+        assertThat(bitwiseEqual(q, f.find(a, 10, RngState.seed(24)).value().q()))
+                .isTrue();
     }
 
     /** Without stabilisation \(\sigma_1^{2q+1}\) overflows: \(10^{10 \cdot 41} \gt\) the double range. */
@@ -189,14 +191,17 @@ class SubspaceIterationTest {
 
     @Test
     void optionsRejectNegativePowerIterations() {
-        assertThatThrownBy(() -> SubspaceIterationOptions.builder().powerIterations(-1).build())
+        assertThatThrownBy(() ->
+                        SubspaceIterationOptions.builder().powerIterations(-1).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("-1");
     }
 
     @Test
     void optionsRejectAZeroStabilisationPeriod() {
-        assertThatThrownBy(() -> SubspaceIterationOptions.builder().passesPerStabilisation(0).build())
+        assertThatThrownBy(() -> SubspaceIterationOptions.builder()
+                        .passesPerStabilisation(0)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("passesPerStabilisation");
     }

@@ -126,8 +126,7 @@ public final class RandnlaLowRankExperiment implements Experiment {
         context.option("sketchDimension", cfg.sketchRows());
         List<Decay> decays = decays(cfg.n());
         List<SketchFamily> families = families();
-        int steps = decays.size() * cfg.ranks().length * (POWERS.length * STABILISERS.length + 4 + 5)
-                + families.size();
+        int steps = decays.size() * cfg.ranks().length * (POWERS.length * STABILISERS.length + 4 + 5) + families.size();
         context.progress().start(name(), steps);
 
         Table rsvd = Table.builder()
@@ -192,7 +191,12 @@ public final class RandnlaLowRankExperiment implements Experiment {
                         .build());
                 double[] ratios = samples(cfg.seeds(), seed -> {
                     DenseMatrix a = matrix(cfg, decay, base, seed);
-                    return distance(a, alg.compute(a, base.split(1000 + seed)).value().reconstruct()) / tail;
+                    return distance(
+                                    a,
+                                    alg.compute(a, base.split(1000 + seed))
+                                            .value()
+                                            .reconstruct())
+                            / tail;
                 });
                 table.addRow(decay.name(), k, q, s.name(), median(ratios), max(ratios), hmt);
                 context.progress().step("rsvd " + decay.name() + " k=" + k + " q=" + q + " " + s);
@@ -234,7 +238,8 @@ public final class RandnlaLowRankExperiment implements Experiment {
         }
         double best = optimal;
         double tyuc = 1 + r / (OVERSAMPLING - 1.0);
-        Nystrom nystrom = new Nystrom(NystromOptions.builder(r).oversampling(OVERSAMPLING).build());
+        Nystrom nystrom =
+                new Nystrom(NystromOptions.builder(r).oversampling(OVERSAMPLING).build());
         double[] ny = samples(cfg.seeds(), seed -> {
             DenseMatrix a = psdMatrix(decay, base, seed);
             LowRankEigen e = nystrom.compute(a, base.split(2000 + seed)).value();
@@ -246,10 +251,18 @@ public final class RandnlaLowRankExperiment implements Experiment {
             RandomlyPivotedCholesky rp = new RandomlyPivotedCholesky(new RandomlyPivotedCholeskyOptions(2 * r, b));
             double[] ratios = samples(cfg.seeds(), seed -> {
                 DenseMatrix a = psdMatrix(decay, base, seed);
-                return rp.compute(SymmetricEntries.of(a), base.split(3000 + seed)).value().traceError() / best;
+                return rp.compute(SymmetricEntries.of(a), base.split(3000 + seed))
+                                .value()
+                                .traceError()
+                        / best;
             });
-            table.addRow(decay.name(), r, b == 1 ? "rpcholesky k=2r" : "block rpcholesky k=2r", median(ratios),
-                    max(ratios), null);
+            table.addRow(
+                    decay.name(),
+                    r,
+                    b == 1 ? "rpcholesky k=2r" : "block rpcholesky k=2r",
+                    median(ratios),
+                    max(ratios),
+                    null);
             context.progress().step("rpcholesky " + decay.name() + " r=" + r + " b=" + b);
         }
         context.progress().step("psd " + decay.name() + " r=" + r);
@@ -269,7 +282,8 @@ public final class RandnlaLowRankExperiment implements Experiment {
     private static void skeletonRows(
             ExperimentContext context, Config cfg, RngState base, Decay decay, int k, Table table) {
         double tail = tail(decay.values(), k);
-        InterpolativeDecomposition id = new InterpolativeDecomposition(InterpolativeOptions.builder(k).build());
+        InterpolativeDecomposition id =
+                new InterpolativeDecomposition(InterpolativeOptions.builder(k).build());
         double[] col = samples(cfg.seeds(), seed -> {
             DenseMatrix a = matrix(cfg, decay, base, seed);
             return distance(a, id.columns(a, base.split(4000 + seed)).value().reconstruct()) / tail;
@@ -286,10 +300,17 @@ public final class RandnlaLowRankExperiment implements Experiment {
             Cur cur = new Cur(CurOptions.builder(k).selection(s).build());
             double[] ratios = samples(cfg.seeds(), seed -> {
                 DenseMatrix a = matrix(cfg, decay, base, seed);
-                return distance(a, cur.compute(a, base.split(5000 + seed)).value().reconstruct()) / tail;
+                return distance(
+                                a,
+                                cur.compute(a, base.split(5000 + seed)).value().reconstruct())
+                        / tail;
             });
-            table.addRow(decay.name(), k, "CUR " + s.name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    median(ratios), max(ratios));
+            table.addRow(
+                    decay.name(),
+                    k,
+                    "CUR " + s.name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    median(ratios),
+                    max(ratios));
             context.progress().step("cur " + s + " " + decay.name() + " k=" + k);
         }
     }
@@ -348,7 +369,10 @@ public final class RandnlaLowRankExperiment implements Experiment {
                     .build());
             double[] ratios = samples(cfg.seeds(), seed -> {
                 DenseMatrix a = matrix(cfg, decay, base, seed);
-                return distance(a, alg.compute(a, base.split(10000 + seed)).value().reconstruct()) / tail;
+                return distance(
+                                a,
+                                alg.compute(a, base.split(10000 + seed)).value().reconstruct())
+                        / tail;
             });
             table.addRow(f.name(), m, d, median(distortion), max(distortion), t.median(), median(ratios));
             context.progress().step("sketch " + f.name());
@@ -372,13 +396,7 @@ public final class RandnlaLowRankExperiment implements Experiment {
     // ------------------------------------------------------------------ report
 
     private void report(
-            ExperimentContext context,
-            Config cfg,
-            Table rsvd,
-            Table psd,
-            Table skeletons,
-            Table sketches,
-            int k0) {
+            ExperimentContext context, Config cfg, Table rsvd, Table psd, Table skeletons, Table sketches, int k0) {
         var report = context.report();
         report.section("Randomized SVD against the optimal error")
                 .paragraph("Median over " + cfg.seeds() + " seeds of the Frobenius error of the rank-k randomized SVD"
@@ -460,7 +478,10 @@ public final class RandnlaLowRankExperiment implements Experiment {
             }
         }
         report.finding(String.format(
-                Locale.ROOT, "Nystrom: %d of %d median trace-error ratios are within TYUC's factor.", nyWithin, nyTotal));
+                Locale.ROOT,
+                "Nystrom: %d of %d median trace-error ratios are within TYUC's factor.",
+                nyWithin,
+                nyTotal));
         int gauss = -1;
         int sparse = -1;
         for (int r = 0; r < sketches.rowCount(); r++) {
@@ -515,7 +536,8 @@ public final class RandnlaLowRankExperiment implements Experiment {
         for (int j = 0; j < n; j++) {
             Blas.scal(decay.values()[j], ql.column(j));
         }
-        DenseMatrix a = Blas.multiply(dev.nla.core.blas.Transpose.NO_TRANSPOSE, dev.nla.core.blas.Transpose.TRANSPOSE, ql, q);
+        DenseMatrix a =
+                Blas.multiply(dev.nla.core.blas.Transpose.NO_TRANSPOSE, dev.nla.core.blas.Transpose.TRANSPOSE, ql, q);
         for (int j = 0; j < n; j++) {
             for (int i = j + 1; i < n; i++) {
                 double v = 0.5 * (a.get(i, j) + a.get(j, i));
@@ -528,7 +550,8 @@ public final class RandnlaLowRankExperiment implements Experiment {
 
     /** Orthonormal columns: the Q factor of a Gaussian matrix (Haar up to column signs). */
     private static DenseMatrix haar(int rows, int cols, RngState state) {
-        DenseMatrix g = RandomMatrices.generate(rows, cols, ScalarDistribution.GAUSSIAN, state).value();
+        DenseMatrix g = RandomMatrices.generate(rows, cols, ScalarDistribution.GAUSSIAN, state)
+                .value();
         return Decompositions.qr().decompose(g, dev.nla.core.decomp.QrMode.THIN).q();
     }
 

@@ -99,7 +99,11 @@ public class RandomizedSvdBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         Backends.setActive(Implementation.parse(impl).backend(threads));
-        a = RandomMatrices.generate(n, n, ScalarDistribution.UNIFORM_01, RngState.seed(20_260_401L).split(20))
+        a = RandomMatrices.generate(
+                        n,
+                        n,
+                        ScalarDistribution.UNIFORM_01,
+                        RngState.seed(20_260_401L).split(20))
                 .value();
         algorithm = new RandomizedSvd(RandomizedSvdOptions.builder(rank)
                 .oversampling(oversampling)
