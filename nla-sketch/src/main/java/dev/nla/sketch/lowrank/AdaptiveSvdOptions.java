@@ -29,6 +29,15 @@ public record AdaptiveSvdOptions(
     /**
      * Validates the options.
      *
+     * @param tolerance       relative Frobenius tolerance \(\varepsilon \ge 0\), floored at \(100 \cdot
+     *     2^{-52}\)
+     * @param maxRank         the largest rank \(\ge 1\) (capped at \(\min(m, n)\)); default: no limit
+     *     ({@link Integer#MAX_VALUE})
+     * @param blockSize       columns added per step of the QB factorization (default 32)
+     * @param powerIterations power iterations per block (default 1)
+     * @param testMatrix      kind of sketch whose transpose is \(\Omega\) (default Gaussian)
+     * @param probes          probes of the error estimate for matrix-free inputs (default 10)
+     * @param signs           sign convention (default {@link SignConvention#U_MAX_ABS})
      * @throws IllegalArgumentException if the tolerance is negative, NaN or infinite, or a count is
      *     out of range
      * @throws NullPointerException     if an object argument is null

@@ -19,6 +19,11 @@ public record ColumnId(int[] columns, DenseMatrix skeleton, DenseMatrix interpol
     /**
      * Checks the shapes.
      *
+     * @param columns       the indices \(J\), in pivot order; owned by the record (not copied)
+     * @param skeleton      \(C = A(:, J)\), \(m \times k\)
+     * @param interpolation \(X\), \(k \times n\)
+     * @param passes        passes over \(A\)
+     * @param matvecs       vectors \(A\) or \(A^{\mathsf T}\) was applied to
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if the shapes do not fit \(k\) columns
      */

@@ -22,6 +22,13 @@ public record CurDecomposition(
     /**
      * Checks the shapes.
      *
+     * @param columns the column indices \(J\); owned by the record
+     * @param rows    the row indices \(I\); owned by the record
+     * @param c       \(C = A(:, J)\)
+     * @param u       the core \(U\)
+     * @param r       \(R = A(I, :)\)
+     * @param passes  passes over \(A\)
+     * @param matvecs vectors \(A\) or \(A^{\mathsf T}\) was applied to
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if the shapes do not fit
      */

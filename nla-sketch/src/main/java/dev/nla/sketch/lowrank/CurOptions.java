@@ -18,6 +18,12 @@ public record CurOptions(int rank, CurSelection selection, int oversampling, Sub
     /**
      * Validates the options.
      *
+     * @param rank         \(k \ge 1\): number of columns and of rows (at most \(\min(m, n)\), checked by
+     *     the driver)
+     * @param selection    how columns and rows are chosen; default {@link CurSelection#INTERPOLATIVE}
+     * @param oversampling extra test vectors \(p \ge 0\) of the sketch or randomized SVD; default 10
+     * @param rangeFinder  the subspace iteration behind the sketch or randomized SVD; default {@link
+     *     InterpolativeOptions#defaultRangeFinder()} (one power iteration, LU, Gaussian)
      * @throws IllegalArgumentException if {@code rank < 1} or {@code oversampling < 0}
      * @throws NullPointerException     if an object argument is null
      */

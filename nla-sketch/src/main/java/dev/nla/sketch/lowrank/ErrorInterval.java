@@ -12,6 +12,10 @@ public record ErrorInterval(double estimate, double lower, double upper, double 
     /**
      * Checks the ordering.
      *
+     * @param estimate   the point estimate
+     * @param lower      the lower end
+     * @param upper      the upper end (may be infinite)
+     * @param confidence the nominal coverage in \((0, 1)\)
      * @throws IllegalArgumentException if not \(0 \le\) lower \(\le\) estimate \(\le\) upper, or the
      *     confidence is not in \((0, 1)\)
      */

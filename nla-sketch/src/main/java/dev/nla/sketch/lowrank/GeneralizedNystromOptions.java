@@ -22,6 +22,15 @@ public record GeneralizedNystromOptions(
     /**
      * Validates the options.
      *
+     * @param rank               \(r \ge 1\): columns of the right sketch \(\Omega\) and the largest rank
+     *     of the result (at most \(\min(m, n)\), checked by the driver)
+     * @param rowSketchSize      \(\ell \ge r\): rows of the left sketch \(\Psi\) (capped at \(m\));
+     *     default \(\lceil 1.5r\rceil\) [Nakatsukasa 2020, §4]
+     * @param rightSketch        kind of sketch whose transpose is \(\Omega\); default Gaussian
+     * @param leftSketch         kind of sketch \(\Psi\); default Gaussian
+     * @param relativeTruncation \(\epsilon \ge 0\): singular values of \(\Psi A\Omega\) below
+     *     \(\epsilon\sigma_1\) are dropped from the pseudo-inverse; default \(\max(\ell, r) \cdot
+     *     2^{-52}\) (the usual pseudo-inverse cut-off)
      * @throws IllegalArgumentException if {@code rank < 1}, {@code rowSketchSize < rank}, or the
      *     truncation is negative, NaN or infinite
      * @throws NullPointerException     if a family is null

@@ -18,6 +18,11 @@ public record InterpolativeOptions(int rank, int oversampling, SubspaceIteration
     /**
      * Validates the options.
      *
+     * @param rank         target rank \(k \ge 1\) (at most \(\min(m, n)\), checked by the driver)
+     * @param oversampling extra test vectors \(p \ge 0\), \(\ell = \min(k + p, m, n)\); default 10
+     * @param rangeFinder  the subspace iteration that sketches \(A\); default one power iteration, LU,
+     *     Gaussian: one iteration (two extra passes) makes the skeleton follow the dominant singular
+     *     subspace on slowly decaying spectra
      * @throws IllegalArgumentException if {@code rank < 1} or {@code oversampling < 0}
      * @throws NullPointerException     if {@code rangeFinder} is null
      */

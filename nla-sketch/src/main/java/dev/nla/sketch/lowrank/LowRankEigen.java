@@ -25,6 +25,13 @@ public record LowRankEigen(
     /**
      * Checks the shapes.
      *
+     * @param eigenvalues   \(\lambda_1, \dots, \lambda_k\) in the order of the driver's selection;
+     *     copied on the way in and out
+     * @param eigenvectors  \(U\), \(n \times k\), orthonormal columns, the largest-magnitude entry of
+     *     each positive
+     * @param errorEstimate an estimate of \(\|A - U\Lambda U^{\mathsf T}\|_F\) where the driver has one
+     * @param passes        passes over \(A\)
+     * @param matvecs       vectors \(A\) was applied to
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if {@code eigenvectors.cols() != eigenvalues.length}
      * @throws IllegalArgumentException   if a count is negative

@@ -18,6 +18,10 @@ public record LowRankFactors(DenseMatrix left, DenseMatrix right, int passes, lo
     /**
      * Checks the shapes.
      *
+     * @param left    \(W\), \(m \times r\)
+     * @param right   \(H\), \(r \times n\)
+     * @param passes  passes over \(A\)
+     * @param matvecs vectors \(A\) or \(A^{\mathsf T}\) was applied to
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if {@code left.cols() != right.rows()}
      * @throws IllegalArgumentException   if a count is negative

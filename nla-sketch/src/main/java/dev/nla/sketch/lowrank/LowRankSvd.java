@@ -32,6 +32,15 @@ public record LowRankSvd(
     /**
      * Checks the shapes.
      *
+     * @param u              \(U\), \(m \times k\), orthonormal columns
+     * @param singularValues \(\sigma_1 \ge \dots \ge \sigma_k \ge 0\); copied on the way in and out
+     * @param vt             \(V^{\mathsf T}\), \(k \times n\), orthonormal rows
+     * @param errorEstimate  an estimate of \(\|A - U\Sigma V^{\mathsf T}\|_F\) where the driver has one
+     *     (see the driver)
+     * @param converged      {@code false} only when a tolerance was requested and not met within the
+     *     rank limit
+     * @param passes         passes over \(A\) (applications of \(A\) or \(A^{\mathsf T}\) to a block)
+     * @param matvecs        vectors \(A\) or \(A^{\mathsf T}\) was applied to
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if the factors do not have \(k\) columns and rows
      * @throws IllegalArgumentException   if a count is negative

@@ -18,6 +18,12 @@ public record NystromOptions(int rank, int oversampling, SketchFamily testMatrix
     /**
      * Validates the options.
      *
+     * @param rank         target rank \(r \ge 1\) (at most \(n\), checked by the driver)
+     * @param oversampling extra test vectors \(p \ge 0\): the sketch size is \(k = \min(r + p, n)\);
+     *     default 10. The expected trace-norm error is within \(1 + r/(k - r - 1) = 1 + r/(p - 1)\) of
+     *     optimal [TYUC NeurIPS 2017, Thm 4.1], so \(p \approx r\) gives a factor near 2
+     * @param testMatrix   kind of sketch whose (orthonormalized) transpose is \(\Omega\); default
+     *     Gaussian
      * @throws IllegalArgumentException if {@code rank < 1} or {@code oversampling < 0}
      * @throws NullPointerException     if {@code testMatrix} is null
      */

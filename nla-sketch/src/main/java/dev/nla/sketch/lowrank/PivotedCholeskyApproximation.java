@@ -22,6 +22,13 @@ public record PivotedCholeskyApproximation(DenseMatrix factor, int[] pivots, dou
     /**
      * Checks the shapes.
      *
+     * @param factor           \(F\), \(n \times r\)
+     * @param pivots           the \(r\) pivot indices \(S\) in the order chosen; owned by the record;
+     *     \(FF^{\mathsf T} = A(:, S)A(S, S)^{-1}A(S, :)\) in exact arithmetic
+     * @param traceError       \(\operatorname{tr}(A - FF^{\mathsf T})\), the sum of the residual diagonal
+     *     (clipped at 0), which equals the trace-norm error \(\|A - FF^{\mathsf T}\|_*\) since the
+     *     residual is positive semidefinite
+     * @param entryEvaluations entries of \(A\) read: \(n\) for the diagonal and \(n\) per pivot column
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if {@code factor.cols() != pivots.length}
      */

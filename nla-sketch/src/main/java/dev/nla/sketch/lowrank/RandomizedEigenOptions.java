@@ -18,6 +18,11 @@ public record RandomizedEigenOptions(
     /**
      * Validates the options.
      *
+     * @param rank        target rank \(k \ge 1\) (at most \(n\), checked by the driver)
+     * @param oversampling extra test vectors \(p \ge 0\), \(\ell = \min(k + p, n)\); default 10
+     * @param rangeFinder options of the subspace iteration that finds the range; default {@link
+     *     SubspaceIterationOptions#defaults()} (\(q = 2\), LU, Gaussian)
+     * @param selection   which eigenpairs to keep; default {@link EigenSelection#LARGEST_MAGNITUDE}
      * @throws IllegalArgumentException if {@code rank < 1} or {@code oversampling < 0}
      * @throws NullPointerException     if an object argument is null
      */

@@ -35,6 +35,17 @@ public record RandomizedSvdOptions(
     /**
      * Validates the options.
      *
+     * @param rank                   target rank \(k \ge 1\) (at most \(\min(m, n)\), checked by the driver)
+     * @param oversampling           extra test vectors \(p \ge 0\): the sketch has \(\ell = \min(k + p,
+     *     m, n)\) columns; default 10 (scikit-learn, R's {@code rsvd}); with \(p \ge 2\) the expected
+     *     Frobenius error is within \((1 + k/(p-1))^{1/2}\) of optimal [HMT 2011, Thm 10.5]; raise it
+     *     before the power iterations for noisy spectra (scikit-learn's advice)
+     * @param powerIterations        \(q\), a count or {@link PowerIterations#AUTO}; default 2
+     * @param stabiliser             stabiliser between passes; default {@link Stabiliser#LU}
+     * @param passesPerStabilisation stabilise after every \(s\)-th pass, \(s \ge 1\); default 1
+     * @param testMatrix             kind of sketch whose transpose is \(\Omega\); default Gaussian
+     * @param signs                  sign convention of the singular vectors; default {@link
+     *     SignConvention#U_MAX_ABS}
      * @throws IllegalArgumentException if {@code rank < 1}, {@code oversampling < 0} or {@code
      *     passesPerStabilisation < 1}
      * @throws NullPointerException     if an object argument is null

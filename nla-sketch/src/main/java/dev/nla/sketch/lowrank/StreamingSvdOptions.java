@@ -22,6 +22,15 @@ public record StreamingSvdOptions(
     /**
      * Validates the options.
      *
+     * @param rank       target rank \(r \ge 1\)
+     * @param rangeSize  \(k \ge r\): columns of the range sketch \(Y = A\Omega\) and rows of the
+     *     co-range sketch \(X = \Upsilon A\); default \(4r + 1\) [TYUC 2019, eq. (5.3)]
+     * @param coreSize   \(s \ge k\): size of the core sketch \(Z = \Phi A\Psi^{\mathsf T}\); default \(2k +
+     *     1\) [TYUC 2019, eq. (5.3)]
+     * @param probes     \(q \ge 1\) rows of the Gaussian error sketch \(W = \Theta A\); default 10
+     * @param testMatrix kind of the four dimension-reduction maps \(\Omega, \Upsilon, \Phi, \Psi\);
+     *     default Gaussian (the error sketch \(\Theta\) is always Gaussian)
+     * @param signs      sign convention of the result; default {@link SignConvention#U_MAX_ABS}
      * @throws IllegalArgumentException if {@code rank < 1}, {@code rangeSize < rank}, {@code coreSize
      *     < rangeSize} or {@code probes < 1}
      * @throws NullPointerException     if an object argument is null

@@ -29,6 +29,13 @@ public record TwoSidedId(
     /**
      * Checks the shapes.
      *
+     * @param rows                 the indices \(I\); owned by the record
+     * @param columns              the indices \(J\); owned by the record
+     * @param rowInterpolation     \(W\), \(m \times k\)
+     * @param skeleton             \(A(I, J)\), \(k \times k\)
+     * @param columnInterpolation  \(X\), \(k \times n\)
+     * @param passes               passes over \(A\)
+     * @param matvecs              vectors \(A\) or \(A^{\mathsf T}\) was applied to
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if the shapes do not fit \(k\) rows and columns
      */

@@ -26,6 +26,16 @@ public record AdaptiveQbOptions(
     /**
      * Validates the options.
      *
+     * @param tolerance       relative Frobenius tolerance \(\varepsilon \ge 0\): stop when \(\|A -
+     *     QB\|_F \le \max(\varepsilon, 100\,\epsilon_{\mathrm{mach}})\,\|A\|_F\) (\(\epsilon_{\mathrm{mach}}
+     *     = 2^{-52}\); the floor is RandLAPACK's)
+     * @param blockSize       \(b \ge 1\): columns added per step (default 32; 32–64 amortise the passes
+     *     while overshooting the rank by less than a block)
+     * @param powerIterations \(q \ge 0\) power iterations per block (default 1)
+     * @param testMatrix      the kind of sketch whose transpose is \(\Omega\) (default Gaussian)
+     * @param probes          \(s \ge 1\) Gaussian probes of the error estimate for matrix-free inputs
+     *     (default 10; relative standard deviation of \(E^2\) at most \(\sqrt{2/s}\)); unused for explicit
+     *     matrices
      * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite, or {@code
      *     blockSize < 1}, {@code powerIterations < 0} or {@code probes < 1}
      * @throws NullPointerException     if {@code testMatrix} is null

@@ -21,6 +21,15 @@ public record BlockKrylovOptions(int depth, double tolerance, SketchFamily testM
     /**
      * Validates the options.
      *
+     * @param depth      \(d \ge 0\): the basis spans \(\{A\Omega, (AA^{\mathsf T})A\Omega, \dots,
+     *     (AA^{\mathsf T})^dA\Omega\}\), \(2d + 2\) passes over \(A\) (default 2, the passes of a subspace
+     *     iteration with \(q = 2\))
+     * @param tolerance  relative Frobenius tolerance \(\varepsilon \ge 0\); 0 (the default) disables the
+     *     early stop; a positive value stops once \(\|A - QB\|_F \le \max(\varepsilon, 100 \cdot
+     *     2^{-52})\|A\|_F\) and cuts the last block as {@link AdaptiveQb} does
+     * @param testMatrix the kind of sketch whose transpose is \(\Omega\) (default Gaussian)
+     * @param probes     Gaussian probes of the error estimate for matrix-free inputs with a positive
+     *     tolerance (default 10)
      * @throws IllegalArgumentException if {@code depth < 0}, the tolerance is negative, NaN or
      *     infinite, or {@code probes < 1}
      * @throws NullPointerException     if {@code testMatrix} is null

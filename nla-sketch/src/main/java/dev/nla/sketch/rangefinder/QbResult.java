@@ -24,6 +24,15 @@ public record QbResult(
     /**
      * Checks the shapes.
      *
+     * @param q             \(Q\), \(m \times r\), orthonormal columns
+     * @param b             \(B = Q^{\mathsf T}A\), \(r \times n\)
+     * @param errorEstimate an estimate of \(\|A - QB\|_F\) when the finder has one (see each finder);
+     *     empty otherwise
+     * @param converged     {@code false} only when a tolerance was requested and the finder stopped at
+     *     its size limit before meeting it
+     * @param passes        number of applications of \(A\) or \(A^{\mathsf T}\) to a block of vectors
+     *     (each one sweep over \(A\)), including the one that formed \(B\)
+     * @param matvecs       total number of vectors \(A\) or \(A^{\mathsf T}\) was applied to
      * @throws NullPointerException       if an argument is null
      * @throws DimensionMismatchException if {@code q.cols() != b.rows()}
      * @throws IllegalArgumentException   if {@code passes} or {@code matvecs} is negative

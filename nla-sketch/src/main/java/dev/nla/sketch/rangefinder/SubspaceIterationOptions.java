@@ -25,6 +25,14 @@ public record SubspaceIterationOptions(
     /**
      * Validates the options.
      *
+     * @param powerIterations        \(q \ge 0\): the basis spans \((AA^{\mathsf T})^qA\Omega\); each
+     *     iteration costs two passes over \(A\) and damps the tail by a factor
+     *     \((\sigma_{j}/\sigma_k)^{2}\) [HMT 2011, §4.5]
+     * @param stabiliser             what stabilises the blocks between passes ({@link
+     *     Stabiliser#AUTO} is resolved for \(q\))
+     * @param passesPerStabilisation \(s \ge 1\): the block is stabilised after every \(s\)-th pass
+     *     (RandLAPACK's {@code passes_per_stab}); 1 stabilises after every pass, \(s \ge 2q + 1\) never
+     * @param testMatrix             the kind of sketch whose transpose is \(\Omega\)
      * @throws IllegalArgumentException if {@code powerIterations < 0} or {@code passesPerStabilisation
      *     < 1}
      * @throws NullPointerException     if {@code stabiliser} or {@code testMatrix} is null
