@@ -6,6 +6,10 @@ import dev.nla.core.decomp.CholeskyQrBreakdownException;
 import dev.nla.core.decomp.Decompositions;
 import dev.nla.core.decomp.LuResult;
 import dev.nla.core.decomp.QrMode;
+import dev.nla.core.decomp.QrResult;
+import dev.nla.core.decomp.Svd;
+import dev.nla.core.decomp.SvdResult;
+import dev.nla.core.decomp.SvdVectors;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
 import dev.nla.core.operator.LinearOperator;
@@ -133,28 +137,47 @@ public final class Dense {
      * stop it: the corresponding column of \(L\) is a unit vector [RandLAPACK #109].
      *
      * @param y \(m \times b\), \(m \ge b\); not modified
-     * @return \(P^{\mathsf T}L\), \(m \times b\)
+     * @return \(P^{\mathsf T}L\), \(m \times b\), in a new matrix
      */
     public static DenseMatrix luStabilise(DenseMatrix y) {
-        LuResult lu = Decompositions.lu().factor(y);
-        DenseMatrix l = lu.l();
+        return luStabiliseInPlace(y.copy());
+    }
+
+    /**
+     * {@link #luStabilise} overwriting its argument (no copy): the LU factors are computed in place
+     * and turned into \(P^{\mathsf T}L\).
+     *
+     * @param y \(m \times b\), \(m \ge b\); overwritten by \(P^{\mathsf T}L\)
+     * @return {@code y}
+     */
+    public static DenseMatrix luStabiliseInPlace(DenseMatrix y) {
+        LuResult lu = Decompositions.lu().factorInPlace(y);
         int[] piv = lu.pivots();
-        double[] d = l.data();
-        int ld = l.ld();
-        int b = l.cols();
+        double[] d = y.data();
+        int ld = y.ld();
+        int off = y.offset();
+        int b = y.cols();
+        // L: unit diagonal, zeros above it (the U factor is discarded).
+        for (int j = 0; j < b; j++) {
+            int c = off + j * ld;
+            for (int i = 0; i < j; i++) {
+                d[c + i] = 0.0;
+            }
+            d[c + j] = 1.0;
+        }
         // P = P_{k-1} ... P_0 with P_i swapping rows i and piv[i]; P^T L applies P_{k-1} first.
         for (int i = piv.length - 1; i >= 0; i--) {
             int r = piv[i];
             if (r != i) {
                 for (int j = 0; j < b; j++) {
-                    int c = l.offset() + j * ld;
+                    int c = off + j * ld;
                     double t = d[c + i];
                     d[c + i] = d[c + r];
                     d[c + r] = t;
                 }
             }
         }
-        return l;
+        return y;
     }
 
     /**
@@ -170,6 +193,38 @@ public final class Dense {
         } catch (CholeskyQrBreakdownException e) {
             return orthonormal(y);
         }
+    }
+
+    /**
+     * The thin SVD \(B = U\Sigma V^{\mathsf T}\) of a wide \(r \times n\) matrix (\(r \le n\)) through
+     * a Householder QR factorization \(B^{\mathsf T} = Q_2R\), then the SVD \(R = U_R\Sigma V_R^{\mathsf
+     * T}\) of the small triangle (one-sided Jacobi up to order {@value JacobiSvd#MAX_ORDER}, else the
+     * given SVD), so that \(U = V_R\) and \(V = Q_2U_R\). Backward stable: the computed factors are
+     * exact for \(B + \Delta B\), \(\|\Delta B\| = O(u\|B\|)\).
+     *
+     * @param b   \(B\), \(r \times n\), \(r \le n\); not modified
+     * @param svd the dense SVD for the \(r \times r\) triangle
+     * @return \(U\) (\(r \times r\)), \(\sigma\) (\(r\)), \(V^{\mathsf T}\) (\(r \times n\))
+     */
+    public static SvdResult wideSvd(DenseMatrix b, Svd svd) {
+        QrResult qr = Decompositions.qr().decompose(b.transpose(), QrMode.THIN);
+        DenseMatrix u;
+        double[] sigma;
+        DenseMatrix vtr;
+        JacobiSvd.Result jacobi = qr.r().rows() <= JacobiSvd.MAX_ORDER ? JacobiSvd.decompose(qr.r()) : null;
+        if (jacobi != null) {
+            u = jacobi.u();
+            sigma = jacobi.sigma();
+            vtr = jacobi.vt();
+        } else {
+            SvdResult small = svd.decompose(qr.r(), SvdVectors.THIN);
+            u = small.u();
+            sigma = small.singularValues();
+            vtr = small.vt();
+        }
+        // B^T = Q_2 R = Q_2 U_R S V_R^T, so B = V_R S (Q_2 U_R)^T.
+        DenseMatrix v = multiply(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, qr.q(), u);
+        return new SvdResult(vtr.transpose(), sigma, v.transpose());
     }
 
     /**

@@ -8,17 +8,19 @@ import dev.nla.core.matrix.DenseMatrix;
  * T}X\) (\(A\) is \(m \times n\), \(X\) has \(\ell \le\) {@value #MAX_COLUMNS} columns): the passes of
  * the range finders.
  *
- * <p>Why not {@code Blas.gemm}: a general GEMM packs \(A\) into cache-sized panels, which costs a
- * read and a write of \(A\) and is amortised over the \(\ell\) columns of \(X\) only; with \(\ell =
- * 60\) the packing and its strided reads take as long as the arithmetic. These kernels read \(A\)
- * in place, as long contiguous column segments, and pack only the small \(X\):
+ * <p>Why not {@code Blas.gemm}: a general GEMM is blocked for large products on both sides; with
+ * \(\ell = 60\) each packed panel of \(A\) is used for only 60 columns, and the packing, sized for
+ * square products, reads \(A\) in short strided runs. Here:
  *
  * <ul>
- *   <li>\(A^{\mathsf T}X\): \(X\) is copied row-major (padded to a multiple of two vectors); a tile of
- *       6 columns of \(A\) times 2 vectors of columns of \(X\) (12 accumulators) walks down the 6
- *       columns of \(A\) (6 sequential streams), broadcasting their entries;
- *   <li>\(AX\): a tile of 3 vectors of rows times 4 columns of \(X\) (12 accumulators) walks along
- *       \(p\) inside a block of 256 rows (column segments of 2 KiB) and 128 columns of \(A\).
+ *   <li>\(A^{\mathsf T}X\): \(X\) is copied once into panels of two vectors of columns, contiguous
+ *       along the rows; a tile of 6 columns of \(A\) times one panel (12 accumulators) walks down the
+ *       6 columns of \(A\) in blocks of {@value #TRANSPOSE_ROW_BLOCK} rows (6 sequential streams),
+ *       broadcasting their entries. \(A\) is read once in place.
+ *   <li>\(AX\): \(X\) is copied once into groups of 4 columns, contiguous along the rows; blocks of
+ *       \(A\) of {@value #ROW_BLOCK} rows by {@value #COLUMN_BLOCK} columns are copied into panels of
+ *       one row tile (contiguous reads of whole column segments), and a tile of 3 vectors of rows
+ *       times 4 columns (12 accumulators) runs on them.
  * </ul>
  *
  * <p><b>Determinism.</b> Every entry \(c_{ij}\) is one chain of fused multiply-adds over the inner
@@ -35,14 +37,20 @@ public final class TallSkinny {
     /** Products smaller than this many multiply-adds go to {@code Blas.gemm}. */
     static final long MIN_WORK = 1L << 20;
 
-    /** Rows of \(A\) per block of the \(AX\) kernel (2 KiB column segments). */
-    static final int ROW_BLOCK = 256;
+    /** Rows of \(A\) per block of the \(AX\) product (rounded down to whole row tiles). */
+    static final int ROW_BLOCK = 240;
 
-    /** Columns of \(A\) per block of the \(AX\) kernel. */
-    static final int COLUMN_BLOCK = 128;
+    /** Columns of \(A\) per block of the \(AX\) product. */
+    static final int COLUMN_BLOCK = 256;
 
-    /** Rows of \(A\) per block of the \(A^{\mathsf T}X\) kernel (keeps a block of \(X_r\) in L2). */
-    static final int TRANSPOSE_ROW_BLOCK = 512;
+    /** Rows of \(A\) per block of the \(A^{\mathsf T}X\) product (keeps a block of \(X\) in L2). */
+    static final int TRANSPOSE_ROW_BLOCK = 1024;
+
+    /** Columns of \(X\) per group of the \(AX\) tile. */
+    static final int GROUP = 4;
+
+    /** Columns of \(A\) per \(A^{\mathsf T}X\) tile. */
+    static final int TRANSPOSE_GROUP = 6;
 
     /** The Vector API kernels when the module and the hardware allow, else the scalar ones. */
     static final Kernels KERNELS = load();
@@ -51,42 +59,28 @@ public final class TallSkinny {
 
     private TallSkinny() {}
 
-    /** The two tile loops, implemented by {@link ScalarKernels} and {@code VectorTallSkinny}. */
+    /** The two tiles, implemented by {@link ScalarKernels} and {@code VectorTallSkinny}. */
     interface Kernels {
         /** Rows of \(C\) per \(AX\) tile. */
         int rowTile();
 
-        /** Columns of \(X\) per \(A^{\mathsf T}X\) tile (the padding unit of the row-major copy). */
-        int columnTile();
+        /** Columns of \(X\) per \(A^{\mathsf T}X\) panel. */
+        int panelWidth();
 
         /**
-         * \(C[i_0:i_1, :] \mathrel{+}= A[i_0:i_1, p_0:p_1]X[p_0:p_1, :]\) for full row tiles and full
-         * groups of 4 columns; {@code c} is \(m \times \ell\) column-major with leading dimension
-         * {@code ldc}; \(X\) column-major with leading dimension {@code ldx}.
+         * A {@link #rowTile()} \(\times\) {@value TallSkinny#GROUP} tile of \(C\) (column-major at
+         * {@code ci}, leading dimension {@code ldc}) += the packed \(A\) panel ({@code kc} steps of
+         * {@code rowTile()} values) times the packed \(X\) group ({@code kc} steps of 4 values).
          */
-        void timesBlock(
-                double[] a,
-                int aOff,
-                int lda,
-                double[] x,
-                int xOff,
-                int ldx,
-                int columns,
-                double[] c,
-                int cOff,
-                int ldc,
-                int i0,
-                int i1,
-                int p0,
-                int p1);
+        void timesTile(double[] pa, int pao, double[] px, int pxo, int kc, double[] c, int ci, int ldc);
 
         /**
-         * \(C_r[j_0:j_1, :] \mathrel{+}= A[:, j_0:j_1]^{\mathsf T}X_r\) for groups of 6 columns of
-         * \(A\); \(X_r\) and \(C_r\) row-major with row length {@code lp} (a multiple of the column
-         * tile).
+         * Rows \(j..j+5\) of \(C_r\) (row-major, row length {@code lp}, panel columns at {@code co})
+         * += \(A[i_0:i_1, j:j+6]^{\mathsf T}\) (columns at {@code a0 + r lda}) times the \(X\) panel
+         * ({@code panelWidth()} values per row, row \(i_0\) at {@code xo}).
          */
-        void transposeTimesBlock(
-                double[] a, int aOff, int lda, int m, double[] xr, int lp, double[] cr, int j0, int j1);
+        void transposeTile(
+                double[] a, int a0, int lda, int i0, int i1, double[] xp, int xo, double[] cr, int co, int lp);
     }
 
     private static Kernels load() {
@@ -135,6 +129,10 @@ public final class TallSkinny {
      * @return \(C\), a new \(m \times \ell\) matrix
      */
     public static DenseMatrix times(DenseMatrix a, DenseMatrix x) {
+        return times(kernels(), a, x);
+    }
+
+    static DenseMatrix times(Kernels k, DenseMatrix a, DenseMatrix x) {
         int m = a.rows();
         int n = a.cols();
         int l = x.cols();
@@ -142,31 +140,85 @@ public final class TallSkinny {
         if (m == 0 || l == 0 || n == 0) {
             return c;
         }
-        Kernels k = kernels();
         int tile = k.rowTile();
         double[] ad = a.data();
-        double[] xd = x.data();
+        int aOff = a.offset();
+        int lda = a.ld();
         double[] cd = c.data();
+        int groups = l / GROUP;
+        // X in groups of 4 columns, row after row: px[g n 4 + p 4 + j] = x(p, 4g + j).
+        double[] px = new double[groups * n * GROUP];
+        for (int g = 0; g < groups; g++) {
+            for (int j = 0; j < GROUP; j++) {
+                DenseMatrix col = x.column(g * GROUP + j);
+                int base = g * n * GROUP + j;
+                for (int p = 0; p < n; p++) {
+                    px[base + p * GROUP] = col.get(p, 0);
+                }
+            }
+        }
         int rowBlock = Math.max(tile, ROW_BLOCK / tile * tile);
         int parts = Tasks.parts((m + tile - 1) / tile, (long) tile * n * l);
         Tasks.forRanges(m, parts, tile, (from, to) -> {
+            double[] pa = new double[rowBlock * COLUMN_BLOCK];
+            double[] scratch = new double[tile * GROUP];
             for (int ib = from; ib < to; ib += rowBlock) {
-                int ie = Math.min(to, ib + rowBlock);
-                int full = ib + (ie - ib) / tile * tile;
-                int groups = l / 4 * 4;
+                int rows = Math.min(rowBlock, to - ib);
+                int tiles = (rows + tile - 1) / tile;
+                int fullTiles = rows / tile;
+                int last = rows - fullTiles * tile;
                 for (int p0 = 0; p0 < n; p0 += COLUMN_BLOCK) {
-                    int p1 = Math.min(n, p0 + COLUMN_BLOCK);
-                    if (full > ib && groups > 0) {
-                        k.timesBlock(
-                                ad, a.offset(), a.ld(), xd, x.offset(), x.ld(), groups, cd, 0, m, ib, full, p0, p1);
+                    int kc = Math.min(COLUMN_BLOCK, n - p0);
+                    if (groups > 0) {
+                        // Pack A[ib:ib+rows, p0:p0+kc] as row-tile panels, column segment by segment;
+                        // a last partial tile is zero padded (the padding rows are never stored).
+                        for (int p = 0; p < kc; p++) {
+                            int src = aOff + (p0 + p) * lda + ib;
+                            for (int t = 0; t < tiles; t++) {
+                                int count = Math.min(tile, rows - t * tile);
+                                int dst = (t * kc + p) * tile;
+                                System.arraycopy(ad, src + t * tile, pa, dst, count);
+                                for (int r = count; r < tile; r++) {
+                                    pa[dst + r] = 0.0;
+                                }
+                            }
+                        }
+                        for (int g = 0; g < groups; g++) {
+                            int pxo = (g * n + p0) * GROUP;
+                            int cg = g * GROUP * m;
+                            for (int t = 0; t < fullTiles; t++) {
+                                k.timesTile(pa, t * kc * tile, px, pxo, kc, cd, cg + ib + t * tile, m);
+                            }
+                            if (last > 0) {
+                                // The partial tile runs on a scratch copy of its rows: same chains.
+                                int r0 = ib + fullTiles * tile;
+                                for (int j = 0; j < GROUP; j++) {
+                                    System.arraycopy(cd, cg + j * m + r0, scratch, j * tile, last);
+                                    java.util.Arrays.fill(scratch, j * tile + last, (j + 1) * tile, 0.0);
+                                }
+                                k.timesTile(pa, fullTiles * kc * tile, px, pxo, kc, scratch, 0, tile);
+                                for (int j = 0; j < GROUP; j++) {
+                                    System.arraycopy(scratch, j * tile, cd, cg + j * m + r0, last);
+                                }
+                            }
+                        }
                     }
-                    // Remaining rows (all columns) and remaining columns (full rows): scalar chains.
+                    // Remaining columns (fewer than 4): scalar chains.
                     ScalarKernels.timesRange(
-                            ad, a.offset(), a.ld(), xd, x.offset(), x.ld(), 0, l, cd, 0, m, full, ie, p0, p1);
-                    if (full > ib) {
-                        ScalarKernels.timesRange(
-                                ad, a.offset(), a.ld(), xd, x.offset(), x.ld(), groups, l, cd, 0, m, ib, full, p0, p1);
-                    }
+                            ad,
+                            aOff,
+                            lda,
+                            x.data(),
+                            x.offset(),
+                            x.ld(),
+                            groups * GROUP,
+                            l,
+                            cd,
+                            m,
+                            ib,
+                            ib + rows,
+                            p0,
+                            p0 + kc);
                 }
             }
         });
@@ -181,6 +233,10 @@ public final class TallSkinny {
      * @return \(C\), a new \(n \times \ell\) matrix
      */
     public static DenseMatrix transposeTimes(DenseMatrix a, DenseMatrix x) {
+        return transposeTimes(kernels(), a, x);
+    }
+
+    static DenseMatrix transposeTimes(Kernels k, DenseMatrix a, DenseMatrix x) {
         int m = a.rows();
         int n = a.cols();
         int l = x.cols();
@@ -188,24 +244,35 @@ public final class TallSkinny {
         if (m == 0 || l == 0 || n == 0) {
             return c;
         }
-        Kernels k = kernels();
-        int unit = k.columnTile();
-        int lp = (l + unit - 1) / unit * unit;
-        double[] xr = new double[m * lp];
+        int w = k.panelWidth();
+        int panels = (l + w - 1) / w;
+        int lp = panels * w;
+        // X in panels of w columns, row after row: xp[t m w + i w + j] = x(i, t w + j), zero padded.
+        double[] xp = new double[panels * m * w];
         for (int j = 0; j < l; j++) {
+            DenseMatrix col = x.column(j);
+            int base = (j / w) * m * w + j % w;
             for (int i = 0; i < m; i++) {
-                xr[i * lp + j] = x.get(i, j);
+                xp[base + i * w] = col.get(i, 0);
             }
         }
         double[] cr = new double[n * lp];
         double[] ad = a.data();
-        int parts = Tasks.parts((n + 5) / 6, 6L * m * lp);
-        Tasks.forRanges(n, parts, 6, (from, to) -> {
-            int full = from + (to - from) / 6 * 6;
-            if (full > from) {
-                k.transposeTimesBlock(ad, a.offset(), a.ld(), m, xr, lp, cr, from, full);
+        int aOff = a.offset();
+        int lda = a.ld();
+        int g = TRANSPOSE_GROUP;
+        int parts = Tasks.parts((n + g - 1) / g, g * (long) m * lp);
+        Tasks.forRanges(n, parts, g, (from, to) -> {
+            int full = from + (to - from) / g * g;
+            for (int i0 = 0; i0 < m && full > from; i0 += TRANSPOSE_ROW_BLOCK) {
+                int i1 = Math.min(m, i0 + TRANSPOSE_ROW_BLOCK);
+                for (int j = from; j < full; j += g) {
+                    for (int t = 0; t < panels; t++) {
+                        k.transposeTile(ad, aOff + j * lda, lda, i0, i1, xp, (t * m + i0) * w, cr, j * lp + t * w, lp);
+                    }
+                }
             }
-            ScalarKernels.transposeTimesRange(ad, a.offset(), a.ld(), m, xr, lp, 0, lp, cr, full, to);
+            ScalarKernels.transposeTimesRange(ad, aOff, lda, m, xp, w, panels, cr, lp, full, to);
         });
         double[] cd = c.data();
         for (int j = 0; j < l; j++) {
@@ -224,33 +291,40 @@ public final class TallSkinny {
         }
 
         @Override
-        public int columnTile() {
+        public int panelWidth() {
             return 8;
         }
 
         @Override
-        public void timesBlock(
-                double[] a,
-                int aOff,
-                int lda,
-                double[] x,
-                int xOff,
-                int ldx,
-                int columns,
-                double[] c,
-                int cOff,
-                int ldc,
-                int i0,
-                int i1,
-                int p0,
-                int p1) {
-            timesRange(a, aOff, lda, x, xOff, ldx, 0, columns, c, cOff, ldc, i0, i1, p0, p1);
+        public void timesTile(double[] pa, int pao, double[] px, int pxo, int kc, double[] c, int ci, int ldc) {
+            int tile = rowTile();
+            for (int j = 0; j < GROUP; j++) {
+                int cj = ci + j * ldc;
+                for (int p = 0; p < kc; p++) {
+                    double xv = px[pxo + p * GROUP + j];
+                    int ap = pao + p * tile;
+                    for (int r = 0; r < tile; r++) {
+                        c[cj + r] = Math.fma(pa[ap + r], xv, c[cj + r]);
+                    }
+                }
+            }
         }
 
         @Override
-        public void transposeTimesBlock(
-                double[] a, int aOff, int lda, int m, double[] xr, int lp, double[] cr, int j0, int j1) {
-            transposeTimesRange(a, aOff, lda, m, xr, lp, 0, lp, cr, j0, j1);
+        public void transposeTile(
+                double[] a, int a0, int lda, int i0, int i1, double[] xp, int xo, double[] cr, int co, int lp) {
+            int w = panelWidth();
+            for (int r = 0; r < TRANSPOSE_GROUP; r++) {
+                int ar = a0 + r * lda;
+                int cj = co + r * lp;
+                for (int i = i0; i < i1; i++) {
+                    double av = a[ar + i];
+                    int xi = xo + (i - i0) * w;
+                    for (int j = 0; j < w; j++) {
+                        cr[cj + j] = Math.fma(av, xp[xi + j], cr[cj + j]);
+                    }
+                }
+            }
         }
 
         /** \(C[i_0:i_1, c_0:c_1] \mathrel{+}= A[i_0:i_1, p_0:p_1]X[p_0:p_1, c_0:c_1]\), one fma per term. */
@@ -264,7 +338,6 @@ public final class TallSkinny {
                 int c0,
                 int c1,
                 double[] c,
-                int cOff,
                 int ldc,
                 int i0,
                 int i1,
@@ -272,7 +345,7 @@ public final class TallSkinny {
                 int p1) {
             for (int col = c0; col < c1; col++) {
                 int xc = xOff + col * ldx;
-                int cc = cOff + col * ldc;
+                int cc = col * ldc;
                 for (int p = p0; p < p1; p++) {
                     double xp = x[xc + p];
                     int ap = aOff + p * lda;
@@ -283,27 +356,33 @@ public final class TallSkinny {
             }
         }
 
-        /** \(C_r[j_0:j_1, c_0:c_1] \mathrel{+}= A[:, j_0:j_1]^{\mathsf T}X_r[:, c_0:c_1]\), one fma per term. */
+        /**
+         * Rows \(j_0..j_1\) of \(C_r\) (all panels) += \(A[:, j_0:j_1]^{\mathsf T}X\), \(X\) in panels
+         * of width {@code w}; one fma per term, in increasing row order.
+         */
         static void transposeTimesRange(
                 double[] a,
                 int aOff,
                 int lda,
                 int m,
-                double[] xr,
-                int lp,
-                int c0,
-                int c1,
+                double[] xp,
+                int w,
+                int panels,
                 double[] cr,
+                int lp,
                 int j0,
                 int j1) {
-            for (int j = j0; j < j1; j++) {
-                int aj = aOff + j * lda;
-                int cj = j * lp;
-                for (int i = 0; i < m; i++) {
-                    double aij = a[aj + i];
-                    int xi = i * lp;
-                    for (int col = c0; col < c1; col++) {
-                        cr[cj + col] = Math.fma(aij, xr[xi + col], cr[cj + col]);
+            for (int jj = j0; jj < j1; jj++) {
+                int aj = aOff + jj * lda;
+                for (int t = 0; t < panels; t++) {
+                    int cj = jj * lp + t * w;
+                    int xo = t * m * w;
+                    for (int i = 0; i < m; i++) {
+                        double av = a[aj + i];
+                        int xi = xo + i * w;
+                        for (int j = 0; j < w; j++) {
+                            cr[cj + j] = Math.fma(av, xp[xi + j], cr[cj + j]);
+                        }
                     }
                 }
             }

@@ -32,38 +32,12 @@ final class VectorTallSkinny implements TallSkinny.Kernels {
     }
 
     @Override
-    public int columnTile() {
+    public int panelWidth() {
         return 2 * L;
     }
 
     @Override
-    public void timesBlock(
-            double[] a,
-            int aOff,
-            int lda,
-            double[] x,
-            int xOff,
-            int ldx,
-            int columns,
-            double[] c,
-            int cOff,
-            int ldc,
-            int i0,
-            int i1,
-            int p0,
-            int p1) {
-        int tile = 3 * L;
-        for (int col = 0; col + 4 <= columns; col += 4) {
-            int xc = xOff + col * ldx;
-            for (int i = i0; i + tile <= i1; i += tile) {
-                timesTile(a, aOff + i, lda, x, xc, ldx, c, cOff + i + col * ldc, ldc, p0, p1);
-            }
-        }
-    }
-
-    /** A \(3L \times 4\) tile of \(C\) += \(A[i:i+3L, p_0:p_1]X[p_0:p_1, c:c+4]\). */
-    private static void timesTile(
-            double[] a, int ai, int lda, double[] x, int xc, int ldx, double[] c, int ci, int ldc, int p0, int p1) {
+    public void timesTile(double[] pa, int pao, double[] px, int pxo, int kc, double[] c, int ci, int ldc) {
         DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, ci);
         DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, ci + L);
         DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, ci + 2 * L);
@@ -76,27 +50,26 @@ final class VectorTallSkinny implements TallSkinny.Kernels {
         DoubleVector c03 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc);
         DoubleVector c13 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + L);
         DoubleVector c23 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + 2 * L);
-        int x1 = xc + ldx;
-        int x2 = x1 + ldx;
-        int x3 = x2 + ldx;
-        for (int p = p0; p < p1; p++) {
-            int ap = ai + p * lda;
-            DoubleVector a0 = DoubleVector.fromArray(SPECIES, a, ap);
-            DoubleVector a1 = DoubleVector.fromArray(SPECIES, a, ap + L);
-            DoubleVector a2 = DoubleVector.fromArray(SPECIES, a, ap + 2 * L);
-            DoubleVector b0 = DoubleVector.broadcast(SPECIES, x[xc + p]);
+        int tile = 3 * L;
+        for (int p = 0; p < kc; p++) {
+            int ap = pao + p * tile;
+            int bp = pxo + p * 4;
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, pa, ap);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, pa, ap + L);
+            DoubleVector a2 = DoubleVector.fromArray(SPECIES, pa, ap + 2 * L);
+            DoubleVector b0 = DoubleVector.broadcast(SPECIES, px[bp]);
             c00 = a0.fma(b0, c00);
             c10 = a1.fma(b0, c10);
             c20 = a2.fma(b0, c20);
-            DoubleVector b1 = DoubleVector.broadcast(SPECIES, x[x1 + p]);
+            DoubleVector b1 = DoubleVector.broadcast(SPECIES, px[bp + 1]);
             c01 = a0.fma(b1, c01);
             c11 = a1.fma(b1, c11);
             c21 = a2.fma(b1, c21);
-            DoubleVector b2 = DoubleVector.broadcast(SPECIES, x[x2 + p]);
+            DoubleVector b2 = DoubleVector.broadcast(SPECIES, px[bp + 2]);
             c02 = a0.fma(b2, c02);
             c12 = a1.fma(b2, c12);
             c22 = a2.fma(b2, c22);
-            DoubleVector b3 = DoubleVector.broadcast(SPECIES, x[x3 + p]);
+            DoubleVector b3 = DoubleVector.broadcast(SPECIES, px[bp + 3]);
             c03 = a0.fma(b3, c03);
             c13 = a1.fma(b3, c13);
             c23 = a2.fma(b3, c23);
@@ -116,25 +89,9 @@ final class VectorTallSkinny implements TallSkinny.Kernels {
     }
 
     @Override
-    public void transposeTimesBlock(
-            double[] a, int aOff, int lda, int m, double[] xr, int lp, double[] cr, int j0, int j1) {
-        for (int i0 = 0; i0 < m; i0 += TallSkinny.TRANSPOSE_ROW_BLOCK) {
-            int i1 = Math.min(m, i0 + TallSkinny.TRANSPOSE_ROW_BLOCK);
-            for (int j = j0; j + 6 <= j1; j += 6) {
-                int aj = aOff + j * lda;
-                for (int col = 0; col < lp; col += 2 * L) {
-                    transposeTile(a, aj, lda, i0, i1, xr, lp, col, cr, j * lp + col);
-                }
-            }
-        }
-    }
-
-    /**
-     * Rows \(j..j+5\), columns \(col..col+2L\) of \(C_r\) += \(A[i_0:i_1, j:j+6]^{\mathsf T}X_r[i_0:i_1,
-     * col:col+2L]\).
-     */
-    private static void transposeTile(
-            double[] a, int a0, int lda, int i0, int i1, double[] xr, int lp, int col, double[] cr, int co) {
+    public void transposeTile(
+            double[] a, int a0, int lda, int i0, int i1, double[] xp, int xo, double[] cr, int co, int lp) {
+        int w = 2 * L;
         DoubleVector s00 = DoubleVector.fromArray(SPECIES, cr, co);
         DoubleVector s01 = DoubleVector.fromArray(SPECIES, cr, co + L);
         DoubleVector s10 = DoubleVector.fromArray(SPECIES, cr, co + lp);
@@ -153,9 +110,9 @@ final class VectorTallSkinny implements TallSkinny.Kernels {
         int a4 = a3 + lda;
         int a5 = a4 + lda;
         for (int i = i0; i < i1; i++) {
-            int xi = i * lp + col;
-            DoubleVector x0 = DoubleVector.fromArray(SPECIES, xr, xi);
-            DoubleVector x1 = DoubleVector.fromArray(SPECIES, xr, xi + L);
+            int xi = xo + (i - i0) * w;
+            DoubleVector x0 = DoubleVector.fromArray(SPECIES, xp, xi);
+            DoubleVector x1 = DoubleVector.fromArray(SPECIES, xp, xi + L);
             DoubleVector b0 = DoubleVector.broadcast(SPECIES, a[a0 + i]);
             s00 = b0.fma(x0, s00);
             s01 = b0.fma(x1, s01);

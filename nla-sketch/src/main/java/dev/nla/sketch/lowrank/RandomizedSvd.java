@@ -185,7 +185,7 @@ public final class RandomizedSvd {
             vt = DenseMatrix.zeros(0, qb.b().cols());
             s = new double[0];
         } else {
-            SvdResult small = svd.decompose(qb.b(), SvdVectors.THIN);
+            SvdResult small = r <= qb.b().cols() ? Dense.wideSvd(qb.b(), svd) : svd.decompose(qb.b(), SvdVectors.THIN);
             double[] all = small.singularValues();
             s = java.util.Arrays.copyOf(all, kk);
             u = Dense.multiply(

@@ -69,9 +69,20 @@ public enum Stabiliser {
      * @throws IllegalStateException if called on {@link #AUTO} (resolve it first)
      */
     DenseMatrix apply(DenseMatrix y) {
+        return this == LU ? Dense.luStabilise(y) : applyInPlace(y);
+    }
+
+    /**
+     * Applies the stabiliser to a tall block that the caller owns and no longer needs.
+     *
+     * @param y the \(p \times \ell\) block, \(p \ge \ell\); may be overwritten (LU works in place)
+     * @return a block with the same range ({@code y} itself for LU and {@link #NONE})
+     * @throws IllegalStateException if called on {@link #AUTO} (resolve it first)
+     */
+    DenseMatrix applyInPlace(DenseMatrix y) {
         return switch (this) {
             case QR -> Dense.orthonormal(y);
-            case LU -> Dense.luStabilise(y);
+            case LU -> Dense.luStabiliseInPlace(y);
             case CHOLESKY_QR -> Dense.choleskyQr(y);
             case NONE -> y;
             case AUTO -> throw new IllegalStateException("AUTO must be resolved for a number of power iterations");

@@ -126,25 +126,33 @@ public final class SubspaceIteration implements RangeFinder {
         Sampled<SketchingOperator> draw = options.testMatrix().of(ell, a.cols()).sample(state);
         DenseMatrix y = Dense.sketchRight(draw.value(), a);
         int pass = 1;
-        for (int i = 0; i < q; i++) {
-            if (pass % every == 0) {
-                y = stabiliser.apply(y);
+        try {
+            for (int i = 0; i < q; i++) {
+                if (pass % every == 0) {
+                    y = stabiliser.applyInPlace(y);
+                }
+                DenseMatrix z = Dense.apply(a, Transpose.TRANSPOSE, y);
+                pass++;
+                if (pass % every == 0) {
+                    z = stabiliser.applyInPlace(z);
+                }
+                y = Dense.apply(a, Transpose.NO_TRANSPOSE, z);
+                pass++;
             }
-            DenseMatrix z = Dense.apply(a, Transpose.TRANSPOSE, y);
-            pass++;
-            if (pass % every == 0) {
-                z = stabiliser.apply(z);
-            }
-            y = Dense.apply(a, Transpose.NO_TRANSPOSE, z);
-            pass++;
+        } catch (NonFiniteValueException e) {
+            throw overflow(pass, q, stabiliser, every);
         }
         if (!Dense.allFinite(y)) {
-            throw new ArithmeticException("subspace iteration produced NaN or infinite values by pass " + pass
-                    + " (q = " + q + ", stabiliser " + stabiliser + " every " + every
-                    + " passes): overflow, so stabilise more often or use fewer power iterations, or NaN"
-                    + " from a matrix-free operator");
+            throw overflow(pass, q, stabiliser, every);
         }
         return new Sampled<>(new Run(Dense.orthonormal(y), pass), draw.next());
+    }
+
+    private static ArithmeticException overflow(int pass, int q, Stabiliser stabiliser, int every) {
+        return new ArithmeticException("subspace iteration produced NaN or infinite values by pass " + pass
+                + " (q = " + q + ", stabiliser " + stabiliser + " every " + every
+                + " passes): overflow, so stabilise more often or use fewer power iterations, or NaN"
+                + " from a matrix-free operator");
     }
 
     /**
