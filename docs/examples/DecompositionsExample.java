@@ -3,13 +3,23 @@ import dev.nla.core.blas.Transpose;
 import dev.nla.core.decomp.CholeskyQrBreakdownException;
 import dev.nla.core.decomp.CompactQr;
 import dev.nla.core.decomp.Decompositions;
+import dev.nla.core.decomp.EigenOrder;
+import dev.nla.core.decomp.EigenResult;
 import dev.nla.core.decomp.LeastSquaresResult;
 import dev.nla.core.decomp.Lu;
 import dev.nla.core.decomp.LuResult;
+import dev.nla.core.decomp.MinimumNormSolution;
+import dev.nla.core.decomp.NewtonSchulzPseudoInverse;
+import dev.nla.core.decomp.NewtonSchulzResult;
 import dev.nla.core.decomp.PivotedQrResult;
+import dev.nla.core.decomp.PseudoInverse;
 import dev.nla.core.decomp.Qr;
 import dev.nla.core.decomp.QrMode;
 import dev.nla.core.decomp.QrResult;
+import dev.nla.core.decomp.Svd;
+import dev.nla.core.decomp.SvdLeastSquares;
+import dev.nla.core.decomp.SvdResult;
+import dev.nla.core.decomp.SvdVectors;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RandomMatrices;
 import dev.nla.core.random.RngState;
@@ -68,10 +78,33 @@ public class DecompositionsExample {
         System.out.println("residual norms " + ls.residualNorms()[0] + ", rank used by the basic solution "
                 + basic.rank());
 
+        // Thin SVD: U is 2000x50, Vt is 50x50; singular values decreasing, signs fixed. Values only
+        // form no vectors.
+        Svd svd = Decompositions.svd();
+        SvdResult usv = svd.decompose(a, SvdVectors.THIN);
+        double[] sigma = svd.singularValues(a);
+        System.out.println("sigma_1 = " + sigma[0] + ", sigma_min = " + sigma[sigma.length - 1] + ", rank = "
+                + usv.rank(1e-12));
+
+        // Symmetric eigendecomposition of A^T A (only the lower triangle is read), descending.
+        DenseMatrix ata = Blas.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, a, a);
+        EigenResult eig = Decompositions.symmetricEigen().decompose(ata, EigenOrder.DESCENDING);
+        System.out.println("lambda_1 = " + eig.eigenvalues()[0] + " = sigma_1^2 = " + sigma[0] * sigma[0]);
+
+        // Pseudo-inverse with an explicit cut-off, its Newton-Schulz variant, and minimum-norm least
+        // squares (any rank and shape).
+        DenseMatrix pinv = PseudoInverse.withDefaults().compute(a, 1e-12);
+        NewtonSchulzResult ns = NewtonSchulzPseudoInverse.withDefaults().compute(a);
+        MinimumNormSolution minNorm = SvdLeastSquares.withDefaults().solve(lowRank, b.view(0, 0, 300, 1), 1e-12);
+        System.out.println("pinv is " + pinv.shape() + "; Newton-Schulz converged = " + ns.converged() + " after "
+                + ns.iterations() + " iterations; minimum-norm solution of rank " + minNorm.rank());
+
         // The same interfaces on native LAPACK, when a system library is installed.
         if (Decompositions.nativeAvailable()) {
             QrResult nat = Decompositions.nativeQr().decompose(a, QrMode.THIN);
-            System.out.println("native |R(0,0)| = " + Math.abs(nat.r().get(0, 0)));
+            double[] natSigma = Decompositions.nativeSvd().singularValues(a);
+            System.out.println("native |R(0,0)| = " + Math.abs(nat.r().get(0, 0)) + ", native sigma_1 = "
+                    + natSigma[0]);
         }
     }
 }

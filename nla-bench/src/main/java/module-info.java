@@ -11,8 +11,10 @@
 module dev.nla.bench {
     requires dev.nla.core;
     requires dev.nla.sketch;
+    requires dev.nla.tensor;
     requires java.desktop;
     requires java.logging;
+    requires jdk.management;
     requires info.picocli;
     requires org.knowm.xchart;
     requires jmh.core;

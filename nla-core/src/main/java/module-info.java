@@ -17,6 +17,7 @@ module dev.nla.core {
     exports dev.nla.core.blas;
     exports dev.nla.core.decomp;
     exports dev.nla.core.operator;
+    exports dev.nla.core.parallel;
     exports dev.nla.core.random;
     exports dev.nla.core.io;
 }

@@ -9,4 +9,6 @@ module dev.nla.sketch {
     exports dev.nla.sketch.operator;
     exports dev.nla.sketch.rangefinder;
     exports dev.nla.sketch.lowrank;
+    exports dev.nla.sketch.solve;
+    exports dev.nla.sketch.estimate;
 }

@@ -1,10 +1,18 @@
 package dev.nla.bench.jmh;
 
+import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.LuBenchmark;
+import dev.nla.bench.jmh.core.QrBenchmark;
+import dev.nla.bench.jmh.core.SvdBenchmark;
+import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import dev.nla.bench.jmh.sketch.RandomizedSvdBenchmark;
 import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
+import dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark;
+import dev.nla.bench.jmh.tensor.TuckerScalingBenchmark;
+import dev.nla.bench.jmh.tensor.TuckerSummationBenchmark;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -32,11 +40,28 @@ public final class BenchSuites {
                     GemvBenchmark.TARGET,
                     TrsmBenchmark.TARGET),
             BenchSuite.of(
+                    "decomp",
+                    "decompositions, Java vs native LAPACK: QR 20000x200 thin Q + R, SVD 200x2000 with vectors, "
+                            + "symmetric eigen 1000 with vectors, LU 2000, Cholesky 2000",
+                    QrBenchmark.TARGET,
+                    SvdBenchmark.TARGET,
+                    SymmetricEigenBenchmark.TARGET,
+                    LuBenchmark.TARGET,
+                    CholeskyBenchmark.TARGET),
+            BenchSuite.of(
                     "sketch",
-                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000,"
-                            + " d = 800; randomized SVD of a dense 4000 x 4000 matrix, k = 50, p = 10, q = 4, LU",
+                    "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800;"
+                            + " randomized SVD of a dense 4000 x 4000 matrix, k = 50, p = 10, q = 4, LU;"
+                            + " sketch-and-precondition vs dense QR least squares, 20000 x 200",
                     SketchApplyBenchmark.TARGET,
-                    RandomizedSvdBenchmark.TARGET));
+                    RandomizedSvdBenchmark.TARGET,
+                    SketchLeastSquaresBenchmark.TARGET),
+            BenchSuite.of(
+                    "tensor",
+                    "Tucker summation strategies at d = 3 (n = 200, s = 20, r = 10, t = 15) and d = 4 (n = 100, s = 10, "
+                            + "r = 8, t = 12), and sketched vs formal-QR time against s = 8..64 (nla-tensor)",
+                    TuckerSummationBenchmark.TARGET,
+                    TuckerScalingBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();

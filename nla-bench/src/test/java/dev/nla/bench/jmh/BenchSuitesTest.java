@@ -2,8 +2,13 @@ package dev.nla.bench.jmh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
+import dev.nla.bench.jmh.core.LuBenchmark;
+import dev.nla.bench.jmh.core.QrBenchmark;
+import dev.nla.bench.jmh.core.SvdBenchmark;
+import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,16 +22,36 @@ class BenchSuitesTest {
     }
 
     @Test
-    void sketchSuiteRunsTheSketchApplicationAndRandomizedSvdBenchmarks() {
+    void decompSuiteRunsTheFiveDecompositions() {
+        assertThat(BenchSuites.find("decomp").orElseThrow().targets())
+                .containsExactly(
+                        QrBenchmark.TARGET,
+                        SvdBenchmark.TARGET,
+                        SymmetricEigenBenchmark.TARGET,
+                        LuBenchmark.TARGET,
+                        CholeskyBenchmark.TARGET);
+    }
+
+    @Test
+    void sketchSuiteRunsTheSketchBenchmarks() {
         assertThat(BenchSuites.find("sketch").orElseThrow().targets())
                 .containsExactly(
                         dev.nla.bench.jmh.sketch.SketchApplyBenchmark.TARGET,
-                        dev.nla.bench.jmh.sketch.RandomizedSvdBenchmark.TARGET);
+                        dev.nla.bench.jmh.sketch.RandomizedSvdBenchmark.TARGET,
+                        dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark.TARGET);
+    }
+
+    @Test
+    void tensorSuiteRunsBothTuckerBenchmarks() {
+        assertThat(BenchSuites.find("tensor").orElseThrow().targets())
+                .containsExactly(
+                        dev.nla.bench.jmh.tensor.TuckerSummationBenchmark.TARGET,
+                        dev.nla.bench.jmh.tensor.TuckerScalingBenchmark.TARGET);
     }
 
     @Test
     void namesAreListedInRegistryOrder() {
-        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "sketch");
+        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor");
     }
 
     @Test

@@ -371,6 +371,18 @@ public final class Decompositions {
     }
 
     /**
+     * The pure-Java SVD on a given backend: its GEMMs, and its thread count for the rotations of
+     * the bidiagonal QR and the compensated Gram products of the reflectors.
+     *
+     * @param backend the kernels
+     * @return a stateless, thread-safe {@link Svd}
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static Svd svd(Backend backend) {
+        return new GolubKahanSvd(backend);
+    }
+
+    /**
      * The SVD by native LAPACK {@code dgesdd}.
      *
      * @return a thread-safe {@link Svd}
@@ -393,6 +405,18 @@ public final class Decompositions {
     }
 
     /**
+     * The pure-Java divide-and-conquer symmetric eigensolver on a given backend (its GEMMs and its
+     * thread count).
+     *
+     * @param backend the kernels
+     * @return a stateless, thread-safe {@link SymmetricEigen}
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static SymmetricEigen symmetricEigen(Backend backend) {
+        return new DivideAndConquerEigen(backend);
+    }
+
+    /**
      * The pure-Java symmetric eigensolver with the implicit QL/QR iteration on the tridiagonal
      * matrix, rotating the accumulated reflectors (LAPACK dsyev's pipeline): slower than {@link
      * #symmetricEigen()} for large orders with vectors, but with a smaller workspace (one \(n
@@ -402,6 +426,17 @@ public final class Decompositions {
      */
     public static SymmetricEigen symmetricEigenQl() {
         return new TridiagonalQlEigen();
+    }
+
+    /**
+     * The pure-Java QL symmetric eigensolver on a given backend (its GEMMs and its thread count).
+     *
+     * @param backend the kernels
+     * @return a stateless, thread-safe {@link SymmetricEigen}
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static SymmetricEigen symmetricEigenQl(Backend backend) {
+        return new TridiagonalQlEigen(backend);
     }
 
     /**

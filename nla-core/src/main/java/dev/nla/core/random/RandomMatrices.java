@@ -1,9 +1,9 @@
 package dev.nla.core.random;
 
-import dev.nla.core.blas.internal.Parallel;
 import dev.nla.core.error.Require;
 import dev.nla.core.error.SizeLimitExceededException;
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.parallel.Parallel;
 import java.util.Objects;
 
 /**

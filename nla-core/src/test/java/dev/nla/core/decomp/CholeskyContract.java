@@ -12,7 +12,8 @@ import dev.nla.core.error.NotPositiveDefiniteException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
 import dev.nla.core.testing.LapackRatios;
-import dev.nla.core.testing.LapackRatios.Case;
+import dev.nla.core.testing.MatrixFamilies;
+import dev.nla.core.testing.MatrixFamilies.Case;
 import dev.nla.core.testing.TestMatrices;
 import java.util.List;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * \(\|A - LL^{\mathsf T}\|_F/(nu\|A\|_F)\) is of order one.
  */
 public abstract class CholeskyContract {
-    static final List<Case> CASES = LapackRatios.symmetricPositiveDefinite(120, 300, 31337L);
+    static final List<Case> CASES = MatrixFamilies.symmetricPositiveDefinite(120, 300, 31337L);
 
     /** The implementation under test. */
     protected abstract Cholesky create();
@@ -42,14 +43,14 @@ public abstract class CholeskyContract {
     }
 
     static Stream<Case> manyCases() {
-        return LapackRatios.symmetricPositiveDefinite(1000, 500, 4242L).stream();
+        return MatrixFamilies.symmetricPositiveDefinite(1000, 500, 4242L).stream();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void factorReproducesTheMatrix(Case c) {
         DenseMatrix l = create().factor(c.matrix()).l();
-        assertThat(LapackRatios.residualRatio(c.matrix(), LapackRatios.product(l, LapackRatios.transpose(l))))
+        assertThat(LapackRatios.residualRatio(c.matrix(), l, LapackRatios.transpose(l)))
                 .isLessThan(THRESHOLD);
     }
 
@@ -85,7 +86,7 @@ public abstract class CholeskyContract {
     @MethodSource("manyCases")
     void thousandMatricesMeetTheRatio(Case c) {
         DenseMatrix l = create().factor(c.matrix()).l();
-        assertThat(LapackRatios.residualRatio(c.matrix(), LapackRatios.product(l, LapackRatios.transpose(l))))
+        assertThat(LapackRatios.residualRatio(c.matrix(), l, LapackRatios.transpose(l)))
                 .isLessThan(THRESHOLD);
     }
 

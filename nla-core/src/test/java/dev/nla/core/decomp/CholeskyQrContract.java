@@ -10,10 +10,9 @@ import dev.nla.core.error.NonFiniteValueException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
 import dev.nla.core.testing.LapackRatios;
-import dev.nla.core.testing.LapackRatios.Case;
+import dev.nla.core.testing.MatrixFamilies;
+import dev.nla.core.testing.MatrixFamilies.Case;
 import dev.nla.core.testing.TestMatrices;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -36,71 +35,19 @@ public abstract class CholeskyQrContract {
     /** The largest condition number the method is meant for. */
     protected abstract double supportedCondition();
 
-    /** Tall-skinny matrices: Gaussian, geometric and polynomial decay up to the supported condition. */
-    static List<Case> tallSkinny(int count, double maxCondition, long seed) {
-        List<Case> cases = new ArrayList<>();
-        RngState state = RngState.seed(seed);
-        int[][] edges = {{0, 0}, {5, 0}, {1, 1}, {7, 1}, {9, 9}};
-        for (int c = 0; c < count; c++) {
-            RngState s = state.split(c);
-            int m;
-            int n;
-            if (c < edges.length) {
-                m = edges[c][0];
-                n = edges[c][1];
-            } else {
-                n = 1 + (int) (60 * uniform(s, 1));
-                m = n + (int) (n * 30 * uniform(s, 2));
-                if (c % 17 == 0) {
-                    m = 2000 + (int) (3000 * uniform(s, 3));
-                }
-            }
-            double exponent = uniform(s, 4) * Math.log10(maxCondition);
-            double cond = n <= 1 ? 1 : Math.pow(10, exponent);
-            DenseMatrix a;
-            String name;
-            switch (c % 3) {
-                case 0:
-                    a = TestMatrices.gaussian(m, n, s.split(7));
-                    name = "gaussian";
-                    break;
-                case 1:
-                    a = TestMatrices.withSingularValues(
-                            m, n, n == 0 ? new double[0] : TestMatrices.exponentialDecay(n, cond), s.split(7));
-                    name = "geometric(cond=" + String.format("%.1e", cond) + ")";
-                    break;
-                default:
-                    a = TestMatrices.withSingularValues(
-                            m, n, n == 0 ? new double[0] : TestMatrices.polynomialDecay(n, cond, 2), s.split(7));
-                    name = "polynomial(cond=" + String.format("%.1e", cond) + ")";
-                    break;
-            }
-            cases.add(new Case("#" + c + " " + name + " " + m + "x" + n, a));
-        }
-        return cases;
-    }
-
-    private static double uniform(RngState s, int index) {
-        return (dev.nla.core.random.RandomMatrices.entry(index, 0, dev.nla.core.random.ScalarDistribution.UNIFORM, s)
-                                / Math.sqrt(3)
-                        + 1)
-                / 2;
-    }
-
     Stream<Case> cases() {
-        return tallSkinny(110, supportedCondition(), 606L).stream();
+        return MatrixFamilies.tallSkinny(110, supportedCondition(), 606L).stream();
     }
 
     Stream<Case> manyCases() {
-        return tallSkinny(1000, supportedCondition(), 707L).stream();
+        return MatrixFamilies.tallSkinny(1000, supportedCondition(), 707L).stream();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void factorsReproduceTheMatrix(Case c) {
         QrResult qr = create().decompose(c.matrix());
-        assertThat(LapackRatios.residualRatio(c.matrix(), LapackRatios.product(qr.q(), qr.r())))
-                .isLessThan(THRESHOLD);
+        assertThat(LapackRatios.residualRatio(c.matrix(), qr.q(), qr.r())).isLessThan(THRESHOLD);
     }
 
     @ParameterizedTest
@@ -135,7 +82,7 @@ public abstract class CholeskyQrContract {
     void thousandMatricesMeetBothRatios(Case c) {
         QrResult qr = create().decompose(c.matrix());
         assertThat(Math.max(
-                        LapackRatios.residualRatio(c.matrix(), LapackRatios.product(qr.q(), qr.r())),
+                        LapackRatios.residualRatio(c.matrix(), qr.q(), qr.r()),
                         LapackRatios.orthogonalityRatio(qr.q())))
                 .isLessThan(THRESHOLD);
     }

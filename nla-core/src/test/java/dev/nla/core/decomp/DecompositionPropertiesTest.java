@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
+import dev.nla.core.testing.LapackRatios;
+import dev.nla.core.testing.MatrixFamilies;
 import dev.nla.core.testing.TestMatrices;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -19,9 +21,10 @@ class DecompositionPropertiesTest {
             @ForAll @IntRange(min = 0, max = 40) int m, @ForAll @IntRange(min = 0, max = 40) int n, @ForAll long seed) {
         DenseMatrix a = TestMatrices.gaussian(m, n, RngState.seed(seed));
         SvdResult r = Decompositions.svd().decompose(a);
-        assertThat(Ratios.svdResidual(a, r.u(), r.singularValues(), r.vt())).isLessThan(Ratios.THRESHOLD);
-        assertThat(Ratios.orthonormalColumns(r.u())).isLessThan(Ratios.THRESHOLD);
-        assertThat(Ratios.orthonormalRows(r.vt())).isLessThan(Ratios.THRESHOLD);
+        assertThat(LapackRatios.residualRatio(a, LapackRatios.scaleColumns(r.u(), r.singularValues()), r.vt()))
+                .isLessThan(LapackRatios.THRESHOLD);
+        assertThat(LapackRatios.orthogonalityRatio(r.u())).isLessThan(LapackRatios.THRESHOLD);
+        assertThat(LapackRatios.rowOrthogonalityRatio(r.vt())).isLessThan(LapackRatios.THRESHOLD);
     }
 
     @Property(tries = 60, seed = "20261124")
@@ -38,15 +41,19 @@ class DecompositionPropertiesTest {
 
     @Property(tries = 60, seed = "20261125")
     void symmetricEigenMeetsTheRatiosOnRandomOrders(@ForAll @IntRange(min = 0, max = 60) int n, @ForAll long seed) {
-        DenseMatrix a = DecompCases.symmetric("gaussian", n, seed);
+        DenseMatrix a = MatrixFamilies.symmetricGaussian(n, RngState.seed(seed));
         EigenResult r = Decompositions.symmetricEigen().decompose(a, EigenOrder.DESCENDING);
-        assertThat(Ratios.eigenResidual(a, r.eigenvalues(), r.eigenvectors())).isLessThan(Ratios.THRESHOLD);
-        assertThat(Ratios.orthonormalColumns(r.eigenvectors())).isLessThan(Ratios.THRESHOLD);
+        assertThat(LapackRatios.residualRatio(
+                        a,
+                        LapackRatios.scaleColumns(r.eigenvectors(), r.eigenvalues()),
+                        LapackRatios.transpose(r.eigenvectors())))
+                .isLessThan(LapackRatios.THRESHOLD);
+        assertThat(LapackRatios.orthogonalityRatio(r.eigenvectors())).isLessThan(LapackRatios.THRESHOLD);
     }
 
     @Property(tries = 40, seed = "20261126")
     void traceEqualsTheSumOfEigenvalues(@ForAll @IntRange(min = 1, max = 50) int n, @ForAll long seed) {
-        DenseMatrix a = DecompCases.symmetric("gaussian", n, seed);
+        DenseMatrix a = MatrixFamilies.symmetricGaussian(n, RngState.seed(seed));
         double trace = 0.0;
         double norm = 0.0;
         for (int i = 0; i < n; i++) {

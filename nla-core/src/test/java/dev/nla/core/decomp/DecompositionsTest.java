@@ -27,8 +27,7 @@ class DecompositionsTest {
     void qrOnAnExplicitBackendIsAccurate() {
         DenseMatrix a = TestMatrices.gaussian(70, 30, RngState.seed(1));
         QrResult qr = Decompositions.qr(SCALAR).decompose(a, QrMode.THIN);
-        assertThat(LapackRatios.residualRatio(a, LapackRatios.product(qr.q(), qr.r())))
-                .isLessThan(THRESHOLD);
+        assertThat(LapackRatios.residualRatio(a, qr.q(), qr.r())).isLessThan(THRESHOLD);
     }
 
     @Test
@@ -69,6 +68,46 @@ class DecompositionsTest {
                         Decompositions.triangularSolver()
                                 .solve(Side.LEFT, Triangle.UPPER, Transpose.NO_TRANSPOSE, Diagonal.NON_UNIT, upper, b)))
                 .isLessThan(tol);
+    }
+
+    @Test
+    void svdAndEigenOnAnExplicitBackendAgreeWithTheDefaultOnes() {
+        DenseMatrix g = TestMatrices.gaussian(60, 40, RngState.seed(3));
+        DenseMatrix sym =
+                TestMatrices.symmetricWithEigenvalues(new double[] {5, 3, 2, 1, 0.5, -1, -2, -4}, RngState.seed(5));
+        // distinct, well-separated values: vectors agree to O(n u / gap), values to O(n u ||A||)
+        double tol = 1e-9;
+        assertThat(distance(
+                        Decompositions.svd(SCALAR).decompose(g).u(),
+                        Decompositions.svd().decompose(g).u()))
+                .isLessThan(tol);
+        assertThat(distance(
+                        Decompositions.symmetricEigen(SCALAR).decompose(sym).eigenvectors(),
+                        Decompositions.symmetricEigen().decompose(sym).eigenvectors()))
+                .isLessThan(tol);
+        assertThat(distance(
+                        Decompositions.symmetricEigenQl(SCALAR).decompose(sym).eigenvectors(),
+                        Decompositions.symmetricEigenQl().decompose(sym).eigenvectors()))
+                .isLessThan(tol);
+    }
+
+    @Test
+    void svdIsBitwiseIndependentOfTheThreadCount() {
+        // large enough for the parallel rotation and Gram paths; the split depends only on sizes
+        DenseMatrix a = TestMatrices.gaussian(900, 300, RngState.seed(6));
+        SvdResult one = Decompositions.svd(Backends.scalar(1)).decompose(a);
+        SvdResult two = Decompositions.svd(Backends.scalar(2)).decompose(a);
+        assertThat(two.u().toColumnMajorArray()).isEqualTo(one.u().toColumnMajorArray());
+    }
+
+    @Test
+    void symmetricEigenIsBitwiseIndependentOfTheThreadCount() {
+        DenseMatrix g = TestMatrices.gaussian(400, 400, RngState.seed(7));
+        DenseMatrix a = LapackRatios.product(g, LapackRatios.transpose(g));
+        EigenResult one = Decompositions.symmetricEigen(Backends.scalar(1)).decompose(a);
+        EigenResult two = Decompositions.symmetricEigen(Backends.scalar(2)).decompose(a);
+        assertThat(two.eigenvectors().toColumnMajorArray())
+                .isEqualTo(one.eigenvectors().toColumnMajorArray());
     }
 
     private static double distance(DenseMatrix x, DenseMatrix y) {

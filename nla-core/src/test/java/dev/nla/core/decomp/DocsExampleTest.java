@@ -55,4 +55,31 @@ class DocsExampleTest {
         assertThat(lu.reciprocalCondition(f)).isBetween(0.0, 1.0);
         assertThat(ls.residualNorms()[0]).isPositive();
     }
+
+    @Test
+    void svdEigenAndPseudoInversePart() {
+        RngState state = RngState.seed(7);
+        DenseMatrix a = RandomMatrices.gaussian(2000, 50, state.split(1)).value();
+        DenseMatrix b = RandomMatrices.gaussian(2000, 2, state.split(2)).value();
+        DenseMatrix lowRank = Blas.multiply(
+                RandomMatrices.gaussian(300, 10, state.split(3)).value(),
+                RandomMatrices.gaussian(10, 80, state.split(4)).value());
+        Svd svd = Decompositions.svd();
+        SvdResult usv = svd.decompose(a, SvdVectors.THIN);
+        double[] sigma = svd.singularValues(a);
+        DenseMatrix ata = Blas.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, a, a);
+        EigenResult eig = Decompositions.symmetricEigen().decompose(ata, EigenOrder.DESCENDING);
+        DenseMatrix pinv = PseudoInverse.withDefaults().compute(a, 1e-12);
+        NewtonSchulzResult ns = NewtonSchulzPseudoInverse.withDefaults().compute(a);
+        MinimumNormSolution minNorm = SvdLeastSquares.withDefaults().solve(lowRank, b.view(0, 0, 300, 1), 1e-12);
+
+        assertThat(usv.rank(1e-12)).isEqualTo(50);
+        // lambda_1(A^T A) = sigma_1^2 up to the rounding of forming A^T A, O(m u sigma_1^2)
+        assertThat(eig.eigenvalues()[0]).isCloseTo(sigma[0] * sigma[0], within(1e-11 * sigma[0] * sigma[0]));
+        assertThat(new int[] {pinv.rows(), pinv.cols()}).containsExactly(50, 2000);
+        assertThat(ns.converged()).isTrue();
+        // both are A^+ of a well-conditioned A (kappa ~ 1.4) to O(kappa^2 u) relative
+        assertThat(PseudoInverseTest.maxAbsDiff(ns.pseudoInverse(), pinv)).isLessThan(1e-10);
+        assertThat(minNorm.rank()).isEqualTo(10);
+    }
 }

@@ -13,7 +13,8 @@ import dev.nla.core.error.SingularMatrixException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
 import dev.nla.core.testing.LapackRatios;
-import dev.nla.core.testing.LapackRatios.Case;
+import dev.nla.core.testing.MatrixFamilies;
+import dev.nla.core.testing.MatrixFamilies.Case;
 import dev.nla.core.testing.TestMatrices;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,8 +32,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * modest, so the LAPACK ratio \(\|PA - LU\|_F/(\max(m,n)u\|A\|_F)\) is of order one.
  */
 public abstract class LuContract {
-    static final List<Case> SQUARE = LapackRatios.square(100, 300, 99L);
-    static final List<Case> RECTANGULAR = LapackRatios.general(40, 200, 101L);
+    static final List<Case> SQUARE = MatrixFamilies.square(100, 300, 99L);
+    static final List<Case> RECTANGULAR = MatrixFamilies.general(40, 200, 101L);
 
     /** The implementation under test. */
     protected abstract Lu create();
@@ -46,12 +47,12 @@ public abstract class LuContract {
     }
 
     static Stream<Case> manyCases() {
-        return LapackRatios.square(1000, 500, 5150L).stream();
+        return MatrixFamilies.square(1000, 500, 5150L).stream();
     }
 
     private static double factorRatio(Case c, LuResult lu) {
         DenseMatrix pa = LapackRatios.permuteRows(c.matrix(), lu.rowPermutation());
-        return LapackRatios.residualRatio(pa, LapackRatios.product(lu.l(), lu.u()));
+        return LapackRatios.residualRatio(pa, lu.l(), lu.u());
     }
 
     @ParameterizedTest

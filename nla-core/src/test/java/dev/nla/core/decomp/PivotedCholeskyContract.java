@@ -11,7 +11,8 @@ import dev.nla.core.error.NotPositiveDefiniteException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
 import dev.nla.core.testing.LapackRatios;
-import dev.nla.core.testing.LapackRatios.Case;
+import dev.nla.core.testing.MatrixFamilies;
+import dev.nla.core.testing.MatrixFamilies.Case;
 import dev.nla.core.testing.TestMatrices;
 import java.util.List;
 import java.util.stream.Stream;
@@ -27,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 10.14], so the LAPACK ratio is of order one.
  */
 public abstract class PivotedCholeskyContract {
-    static final List<Case> PSD = LapackRatios.positiveSemidefinite(80, 200, 515L);
-    static final List<Case> SPD = LapackRatios.symmetricPositiveDefinite(40, 200, 616L);
+    static final List<Case> PSD = MatrixFamilies.positiveSemidefinite(80, 200, 515L);
+    static final List<Case> SPD = MatrixFamilies.symmetricPositiveDefinite(40, 200, 616L);
 
     /** The implementation under test. */
     protected abstract PivotedCholesky create();
@@ -42,13 +43,13 @@ public abstract class PivotedCholeskyContract {
     }
 
     static Stream<Case> manyCases() {
-        return LapackRatios.positiveSemidefinite(1000, 400, 717L).stream();
+        return MatrixFamilies.positiveSemidefinite(1000, 400, 717L).stream();
     }
 
     private static double ratio(Case c, PivotedCholeskyResult f) {
         DenseMatrix pap =
                 LapackRatios.permuteColumns(LapackRatios.permuteRows(c.matrix(), f.permutation()), f.permutation());
-        return LapackRatios.residualRatio(pap, LapackRatios.product(f.l(), LapackRatios.transpose(f.l())));
+        return LapackRatios.residualRatio(pap, f.l(), LapackRatios.transpose(f.l()));
     }
 
     @ParameterizedTest
@@ -60,7 +61,7 @@ public abstract class PivotedCholeskyContract {
     @ParameterizedTest
     @MethodSource("psd")
     void rankIsRevealed(Case c) {
-        assertThat(create().factor(c.matrix()).rank()).isEqualTo(LapackRatios.rankOf(c));
+        assertThat(create().factor(c.matrix()).rank()).isEqualTo(MatrixFamilies.rankOf(c));
     }
 
     @ParameterizedTest
@@ -98,7 +99,7 @@ public abstract class PivotedCholeskyContract {
     @MethodSource("manyCases")
     void thousandMatricesMeetTheRatioAndTheRank(Case c) {
         PivotedCholeskyResult f = create().factor(c.matrix());
-        assertThat(f.rank()).isEqualTo(LapackRatios.rankOf(c));
+        assertThat(f.rank()).isEqualTo(MatrixFamilies.rankOf(c));
         assertThat(ratio(c, f)).isLessThan(THRESHOLD);
     }
 

@@ -9,7 +9,8 @@ import dev.nla.core.error.NonFiniteValueException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
 import dev.nla.core.testing.LapackRatios;
-import dev.nla.core.testing.LapackRatios.Case;
+import dev.nla.core.testing.MatrixFamilies;
+import dev.nla.core.testing.MatrixFamilies.Case;
 import dev.nla.core.testing.TestMatrices;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * \(|r_{11}| \ge |r_{22}| \ge \cdots\), and the numerical rank.
  */
 public abstract class PivotedQrContract {
-    static final List<Case> CASES = LapackRatios.general(120, 300, 8080L);
+    static final List<Case> CASES = MatrixFamilies.general(120, 300, 8080L);
 
     /** The implementation under test. */
     protected abstract PivotedQr create();
@@ -36,15 +37,13 @@ public abstract class PivotedQrContract {
     }
 
     static Stream<Case> manyCases() {
-        return LapackRatios.general(1000, 500, 9090L).stream();
+        return MatrixFamilies.general(1000, 500, 9090L).stream();
     }
 
     private static double residualRatio(Case c, PivotedQrResult f) {
         DenseMatrix q = Decompositions.qr().q(f.qr(), QrMode.THIN);
         DenseMatrix ap = LapackRatios.permuteColumns(c.matrix(), f.permutation());
-        return Math.max(
-                LapackRatios.residualRatio(ap, LapackRatios.product(q, f.qr().r())),
-                LapackRatios.orthogonalityRatio(q));
+        return Math.max(LapackRatios.residualRatio(ap, q, f.qr().r()), LapackRatios.orthogonalityRatio(q));
     }
 
     @ParameterizedTest

@@ -11,6 +11,9 @@ import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
 import dev.nla.core.matrix.SparseMatrix;
 import dev.nla.core.random.RngState;
+import dev.nla.core.testing.LapackRatios;
+import dev.nla.core.testing.MatrixFamilies;
+import dev.nla.core.testing.MatrixFamilies.Case;
 import dev.nla.core.testing.TestMatrices;
 import java.util.Arrays;
 import java.util.List;
@@ -24,32 +27,60 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every {@link Svd} implementation must meet, shared by the Java and the native one
- * (EJML {@code StandardSvdChecks} pattern). Thresholds are the acceptance ones: LAPACK test ratios
- * below 30 and singular values within \(10^{-12}\sigma_1\) of Hipparchus.
+ * (EJML {@code StandardSvdChecks} pattern). Thresholds are the acceptance ones: {@link
+ * LapackRatios} below 30 (residual over \(\max(m,n)u\|A\|_F\), orthogonality of \(U\) and
+ * \(V^{\mathsf T}\) over the number of vectors times \(u\)) and singular values within
+ * \(10^{-12}\sigma_1\) of Hipparchus, on every family of {@link MatrixFamilies#general}.
  */
 abstract class SvdContract {
     /** The implementation under test. */
     abstract Svd create();
 
-    static List<DecompCases.Case> fastCases() {
-        return DecompCases.fastGeneral();
+    /** Default tier: 160 general matrices over every family, up to 300 rows or columns. */
+    static List<Case> fastCases() {
+        return MatrixFamilies.general(160, 300, 3141L);
     }
 
-    static List<DecompCases.Case> slowCases() {
-        return DecompCases.slowGeneral();
+    /** Tagged tier: 1100 general matrices up to 500 rows or columns. */
+    static List<Case> slowCases() {
+        return MatrixFamilies.general(1100, 500, 2718L);
     }
 
-    /** Hipparchus' singular values (decreasing), the independent oracle. */
+    /**
+     * Hipparchus' singular values (decreasing), the independent oracle. The matrix is first scaled
+     * by a power of two (exact) so that Hipparchus' sums of squares cannot overflow or underflow.
+     */
     static double[] oracle(Matrix a) {
         if (a.rows() == 0 || a.cols() == 0) {
             return new double[0];
         }
+        double scale = powerOfTwoScale(a);
         double[][] data = a.toDense().toArray();
-        return new SingularValueDecomposition(new Array2DRowRealMatrix(data, false)).getSingularValues();
+        for (double[] row : data) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale;
+            }
+        }
+        double[] s = new SingularValueDecomposition(new Array2DRowRealMatrix(data, false)).getSingularValues();
+        for (int i = 0; i < s.length; i++) {
+            s[i] /= scale;
+        }
+        return s;
     }
 
-    private void checkAll(DecompCases.Case c, SvdVectors vectors) {
-        DenseMatrix a = c.a();
+    /** \(2^{-e}\) with \(2^e\) about the largest magnitude (1 for a zero matrix). */
+    static double powerOfTwoScale(Matrix a) {
+        double max = 0.0;
+        for (int j = 0; j < a.cols(); j++) {
+            for (int i = 0; i < a.rows(); i++) {
+                max = Math.max(max, Math.abs(a.get(i, j)));
+            }
+        }
+        return max == 0.0 ? 1.0 : Math.scalb(1.0, -Math.getExponent(max));
+    }
+
+    private void checkAll(Case c, SvdVectors vectors) {
+        DenseMatrix a = c.matrix();
         DenseMatrix before = a.copy();
         SvdResult svd = create().decompose(a, vectors);
         int m = a.rows();
@@ -57,21 +88,29 @@ abstract class SvdContract {
         int k = Math.min(m, n);
         int uc = vectors == SvdVectors.FULL ? m : k;
         int vr = vectors == SvdVectors.FULL ? n : k;
-        assertThat(svd.u().rows()).as("rows of U").isEqualTo(m);
-        assertThat(svd.u().cols()).as("cols of U").isEqualTo(uc);
-        assertThat(svd.vt().rows()).as("rows of Vt").isEqualTo(vr);
-        assertThat(svd.vt().cols()).as("cols of Vt").isEqualTo(n);
-        assertThat(Ratios.svdResidual(a, svd.u(), svd.singularValues(), svd.vt()))
+        assertThat(new int[] {
+                    svd.u().rows(), svd.u().cols(), svd.vt().rows(), svd.vt().cols()
+                })
+                .as("shapes of U and Vt")
+                .containsExactly(m, uc, vr, n);
+        assertThat(LapackRatios.residualRatio(
+                        a,
+                        LapackRatios.scaleColumns(svd.u(), svd.singularValues()),
+                        LapackRatios.leadingRows(svd.vt(), k)))
                 .as("residual ratio")
-                .isLessThan(Ratios.THRESHOLD);
-        assertThat(Ratios.orthonormalColumns(svd.u())).as("orthogonality of U").isLessThan(Ratios.THRESHOLD);
-        assertThat(Ratios.orthonormalRows(svd.vt())).as("orthogonality of Vt").isLessThan(Ratios.THRESHOLD);
+                .isLessThan(LapackRatios.THRESHOLD);
+        assertThat(LapackRatios.orthogonalityRatio(svd.u()))
+                .as("orthogonality of U")
+                .isLessThan(LapackRatios.THRESHOLD);
+        assertThat(LapackRatios.rowOrthogonalityRatio(svd.vt()))
+                .as("orthogonality of Vt")
+                .isLessThan(LapackRatios.THRESHOLD);
         assertThat(a.toArray()).as("input untouched").isDeepEqualTo(before.toArray());
     }
 
-    private void checkOracle(DecompCases.Case c) {
-        double[] expected = oracle(c.a());
-        double[] actual = create().singularValues(c.a());
+    private void checkOracle(Case c) {
+        double[] expected = oracle(c.matrix());
+        double[] actual = create().singularValues(c.matrix());
         double tol = 1e-12 * (expected.length == 0 ? 0 : expected[0]);
         assertThat(actual).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
@@ -81,27 +120,27 @@ abstract class SvdContract {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fastCases")
-    void thinFactorizationMeetsTheRatios(DecompCases.Case c) {
+    void thinFactorizationMeetsTheRatios(Case c) {
         checkAll(c, SvdVectors.THIN);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fastCases")
-    void singularValuesAgreeWithHipparchus(DecompCases.Case c) {
+    void singularValuesAgreeWithHipparchus(Case c) {
         checkOracle(c);
     }
 
     @Tag("slow")
     @ParameterizedTest(name = "{0}")
     @MethodSource("slowCases")
-    void thinFactorizationMeetsTheRatiosOnTheLargeSet(DecompCases.Case c) {
+    void thinFactorizationMeetsTheRatiosOnTheLargeSet(Case c) {
         checkAll(c, SvdVectors.THIN);
     }
 
     @Tag("slow")
     @ParameterizedTest(name = "{0}")
     @MethodSource("slowCases")
-    void singularValuesAgreeWithHipparchusOnTheLargeSet(DecompCases.Case c) {
+    void singularValuesAgreeWithHipparchusOnTheLargeSet(Case c) {
         checkOracle(c);
     }
 
@@ -109,7 +148,7 @@ abstract class SvdContract {
     @CsvSource({"0,0", "0,3", "3,0", "1,1", "6,2", "2,6", "9,9", "70,20", "20,70", "45,40"})
     void fullFactorizationMeetsTheRatios(int m, int n) {
         checkAll(
-                new DecompCases.Case("gaussian", TestMatrices.gaussian(m, n, RngState.seed(m * 31L + n))),
+                new Case("gaussian " + m + "x" + n, TestMatrices.gaussian(m, n, RngState.seed(m * 31L + n))),
                 SvdVectors.FULL);
     }
 

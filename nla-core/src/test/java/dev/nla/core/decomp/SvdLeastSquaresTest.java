@@ -9,6 +9,7 @@ import dev.nla.core.error.DimensionMismatchException;
 import dev.nla.core.error.NonFiniteValueException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
+import dev.nla.core.testing.LapackRatios;
 import dev.nla.core.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class SvdLeastSquaresTest {
         }
         // A^T r = 0 up to O(kappa n u ||A|| ||b||) for this well-conditioned Gaussian A
         DenseMatrix atr = Blas.multiply(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, a, r);
-        assertThat(Ratios.frobenius(atr)).isLessThan(1e-11);
+        assertThat(LapackRatios.frobenius(atr)).isLessThan(1e-11);
         assertThat(s.rank()).isEqualTo(6);
     }
 
@@ -51,7 +52,7 @@ class SvdLeastSquaresTest {
         MinimumNormSolution tight = SvdLeastSquares.withDefaults().solve(a, b, 0.0);
         assertThat(loose.rank()).isEqualTo(2);
         // without a cut-off the rounding-level singular values are inverted: a huge solution
-        assertThat(Ratios.frobenius(tight.x())).isGreaterThan(1e6 * Ratios.frobenius(loose.x()));
+        assertThat(LapackRatios.frobenius(tight.x())).isGreaterThan(1e6 * LapackRatios.frobenius(loose.x()));
         assertThat(loose.rcond()).isEqualTo(1e-10);
         assertThat(loose.singularValues()).hasSize(4);
     }

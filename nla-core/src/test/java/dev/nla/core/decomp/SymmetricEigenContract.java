@@ -9,6 +9,9 @@ import dev.nla.core.error.NonFiniteValueException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
 import dev.nla.core.random.RngState;
+import dev.nla.core.testing.LapackRatios;
+import dev.nla.core.testing.MatrixFamilies;
+import dev.nla.core.testing.MatrixFamilies.Case;
 import dev.nla.core.testing.TestMatrices;
 import java.util.Arrays;
 import java.util.List;
@@ -24,19 +27,36 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The contract every {@link SymmetricEigen} implementation must meet (Java QL, Java divide and
- * conquer, native dsyevd). Thresholds are the acceptance ones: residual and orthogonality ratios
- * below 30, eigenvalues within \(10^{-12}\max|\lambda|\) of Hipparchus.
+ * conquer, native dsyevd). Thresholds are the acceptance ones: {@link LapackRatios} below 30,
+ * eigenvalues within \(10^{-12}\max|\lambda|\) of Hipparchus, on every family of {@link
+ * MatrixFamilies#symmetric}.
  */
 abstract class SymmetricEigenContract {
     /** The implementation under test. */
     abstract SymmetricEigen create();
 
-    static List<DecompCases.Case> fastCases() {
-        return DecompCases.fastSymmetric();
+    /** Default tier: 140 symmetric matrices over every family, orders up to 200. */
+    static List<Case> fastCases() {
+        return MatrixFamilies.symmetric(140, 200, 1618L);
     }
 
-    static List<DecompCases.Case> slowCases() {
-        return DecompCases.slowSymmetric();
+    /** Tagged tier: 1100 symmetric matrices, orders up to 500. */
+    static List<Case> slowCases() {
+        return MatrixFamilies.symmetric(1100, 500, 1414L);
+    }
+
+    /**
+     * The symmetric matrix defined by the lower triangle, scaled by a power of two (exact) for
+     * Hipparchus, as a row array.
+     */
+    private static double[][] scaledSymmetric(Matrix a, double scale) {
+        double[][] s = LapackRatios.symmetricFromLower(a).toArray();
+        for (double[] row : s) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] *= scale;
+            }
+        }
+        return s;
     }
 
     /**
@@ -45,60 +65,56 @@ abstract class SymmetricEigenContract {
      * rank-deficient matrices of order 100 and more), the oracle is its SVD: the test then compares
      * the sorted magnitudes \(|\lambda_i|\) with the singular values, see {@link #checkOracle}.
      */
-    static double[] oracle(Matrix a) {
-        int n = a.rows();
-        if (n == 0) {
+    static double[] oracle(Matrix a, double scale) {
+        if (a.rows() == 0) {
             return new double[0];
         }
-        double[][] s = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            for (int i = j; i < n; i++) {
-                s[i][j] = a.get(i, j);
-                s[j][i] = a.get(i, j);
-            }
-        }
-        double[] ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(s, false)).getEigenvalues();
+        double[] ev = new EigenDecompositionSymmetric(new Array2DRowRealMatrix(scaledSymmetric(a, scale), false))
+                .getEigenvalues();
         double[] sorted = ev.clone();
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] /= scale;
+        }
         Arrays.sort(sorted);
         return sorted;
     }
 
     /** Hipparchus' singular values of the symmetric matrix: the \(|\lambda_i|\), decreasing. */
-    static double[] magnitudeOracle(Matrix a) {
-        int n = a.rows();
-        double[][] s = new double[n][n];
-        for (int j = 0; j < n; j++) {
-            for (int i = j; i < n; i++) {
-                s[i][j] = a.get(i, j);
-                s[j][i] = a.get(i, j);
-            }
+    static double[] magnitudeOracle(Matrix a, double scale) {
+        double[] s = new SingularValueDecomposition(new Array2DRowRealMatrix(scaledSymmetric(a, scale), false))
+                .getSingularValues();
+        for (int i = 0; i < s.length; i++) {
+            s[i] /= scale;
         }
-        return new SingularValueDecomposition(new Array2DRowRealMatrix(s, false)).getSingularValues();
+        return s;
     }
 
-    private void checkAll(DecompCases.Case c, EigenOrder order) {
-        DenseMatrix a = c.a();
+    private void checkAll(Case c, EigenOrder order) {
+        DenseMatrix a = c.matrix();
         DenseMatrix before = a.copy();
         EigenResult r = create().decompose(a, order);
         int n = a.rows();
-        assertThat(r.eigenvectors().rows()).isEqualTo(n);
-        assertThat(r.eigenvectors().cols()).isEqualTo(n);
-        assertThat(Ratios.eigenResidual(a, r.eigenvalues(), r.eigenvectors()))
+        assertThat(new int[] {r.eigenvectors().rows(), r.eigenvectors().cols()}).containsExactly(n, n);
+        assertThat(LapackRatios.residualRatio(
+                        LapackRatios.symmetricFromLower(a),
+                        LapackRatios.scaleColumns(r.eigenvectors(), r.eigenvalues()),
+                        LapackRatios.transpose(r.eigenvectors())))
                 .as("residual ratio")
-                .isLessThan(Ratios.THRESHOLD);
-        assertThat(Ratios.orthonormalColumns(r.eigenvectors()))
+                .isLessThan(LapackRatios.THRESHOLD);
+        assertThat(LapackRatios.orthogonalityRatio(r.eigenvectors()))
                 .as("orthogonality ratio")
-                .isLessThan(Ratios.THRESHOLD);
+                .isLessThan(LapackRatios.THRESHOLD);
         assertThat(a.toArray()).as("input untouched").isDeepEqualTo(before.toArray());
     }
 
-    private void checkOracle(DecompCases.Case c) {
-        double[] actual = create().eigenvalues(c.a(), EigenOrder.ASCENDING);
+    private void checkOracle(Case c) {
+        double[] actual = create().eigenvalues(c.matrix(), EigenOrder.ASCENDING);
+        double scale = SvdContract.powerOfTwoScale(c.matrix());
         double[] expected;
         try {
-            expected = oracle(c.a());
+            expected = oracle(c.matrix(), scale);
         } catch (MathIllegalStateException notConverged) {
-            expected = magnitudeOracle(c.a());
+            expected = magnitudeOracle(c.matrix(), scale);
             double[] mags = new double[actual.length];
             for (int i = 0; i < mags.length; i++) {
                 mags[i] = -Math.abs(actual[i]);
@@ -109,39 +125,39 @@ abstract class SymmetricEigenContract {
             }
             actual = mags;
         }
-        double scale = 0.0;
+        double max = 0.0;
         for (double v : expected) {
-            scale = Math.max(scale, Math.abs(v));
+            max = Math.max(max, Math.abs(v));
         }
         assertThat(actual).hasSize(expected.length);
         for (int i = 0; i < expected.length; i++) {
-            assertThat(actual[i]).as("lambda_%d", i).isCloseTo(expected[i], within(1e-12 * scale));
+            assertThat(actual[i]).as("lambda_%d", i).isCloseTo(expected[i], within(1e-12 * max));
         }
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fastCases")
-    void factorizationMeetsTheRatios(DecompCases.Case c) {
+    void factorizationMeetsTheRatios(Case c) {
         checkAll(c, EigenOrder.ASCENDING);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fastCases")
-    void eigenvaluesAgreeWithHipparchus(DecompCases.Case c) {
+    void eigenvaluesAgreeWithHipparchus(Case c) {
         checkOracle(c);
     }
 
     @Tag("slow")
     @ParameterizedTest(name = "{0}")
     @MethodSource("slowCases")
-    void factorizationMeetsTheRatiosOnTheLargeSet(DecompCases.Case c) {
+    void factorizationMeetsTheRatiosOnTheLargeSet(Case c) {
         checkAll(c, EigenOrder.ASCENDING);
     }
 
     @Tag("slow")
     @ParameterizedTest(name = "{0}")
     @MethodSource("slowCases")
-    void eigenvaluesAgreeWithHipparchusOnTheLargeSet(DecompCases.Case c) {
+    void eigenvaluesAgreeWithHipparchusOnTheLargeSet(Case c) {
         checkOracle(c);
     }
 
@@ -160,7 +176,7 @@ abstract class SymmetricEigenContract {
 
     @Test
     void descendingOrderReversesTheEigenvectorsToo() {
-        DenseMatrix a = DecompCases.symmetric("gaussian", 12, 31);
+        DenseMatrix a = MatrixFamilies.symmetricGaussian(12, RngState.seed(31));
         EigenResult asc = create().decompose(a, EigenOrder.ASCENDING);
         EigenResult desc = create().decompose(a, EigenOrder.DESCENDING);
         for (int j = 0; j < 12; j++) {
@@ -174,7 +190,7 @@ abstract class SymmetricEigenContract {
     @ParameterizedTest
     @EnumSource(EigenOrder.class)
     void valuesOnlyPathMatchesTheDecomposition(EigenOrder order) {
-        DenseMatrix a = DecompCases.symmetric("gaussian", 40, 17);
+        DenseMatrix a = MatrixFamilies.symmetricGaussian(40, RngState.seed(17));
         double[] v1 = create().eigenvalues(a, order);
         double[] v2 = create().decompose(a, order).eigenvalues();
         assertThat(v1).containsExactly(v2, within(1e-12 * Math.abs(v2[0])));
@@ -182,7 +198,7 @@ abstract class SymmetricEigenContract {
 
     @Test
     void readsOnlyTheLowerTriangle() {
-        DenseMatrix a = DecompCases.symmetric("gaussian", 9, 5);
+        DenseMatrix a = MatrixFamilies.symmetricGaussian(9, RngState.seed(5));
         DenseMatrix junk = a.copy();
         for (int j = 1; j < 9; j++) {
             for (int i = 0; i < j; i++) {
@@ -195,7 +211,7 @@ abstract class SymmetricEigenContract {
 
     @Test
     void signConventionMakesTheLargestEntryOfEachEigenvectorPositive() {
-        EigenResult r = create().decompose(DecompCases.symmetric("gaussian", 15, 8));
+        EigenResult r = create().decompose(MatrixFamilies.symmetricGaussian(15, RngState.seed(8)));
         for (int j = 0; j < 15; j++) {
             double best = 0.0;
             for (int i = 0; i < 15; i++) {
@@ -210,7 +226,7 @@ abstract class SymmetricEigenContract {
 
     @Test
     void scalesExtremeMagnitudes() {
-        DenseMatrix a = DecompCases.symmetric("gaussian", 10, 3);
+        DenseMatrix a = MatrixFamilies.symmetricGaussian(10, RngState.seed(3));
         double[] ref = create().eigenvalues(a, EigenOrder.ASCENDING);
         double refScale = Math.max(Math.abs(ref[0]), Math.abs(ref[9]));
         for (double f : new double[] {1e-300, 1e300}) {
@@ -252,7 +268,7 @@ abstract class SymmetricEigenContract {
 
     @Test
     void isDeterministic() {
-        DenseMatrix a = DecompCases.symmetric("gaussian", 90, 44);
+        DenseMatrix a = MatrixFamilies.symmetricGaussian(90, RngState.seed(44));
         EigenResult r1 = create().decompose(a);
         EigenResult r2 = create().decompose(a);
         assertThat(r1.eigenvectors().toColumnMajorArray())

@@ -1,11 +1,13 @@
 package dev.nla.sketch.internal;
 
+import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.error.NonFiniteValueException;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
 import dev.nla.core.matrix.SparseMatrix;
 import dev.nla.core.operator.LinearOperator;
+import dev.nla.core.parallel.Parallel;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -126,7 +128,7 @@ public final class CheckedOperator implements LinearOperator {
         if (a instanceof DenseMatrix d) {
             double[] data = d.data();
             int m = d.rows();
-            Tasks.forRanges(n, Tasks.parts(n, m), 1, (from, to) -> {
+            Parallel.forRanges(n, Parallel.parts(Backends.active().threads(), n, m), 1, (from, to) -> {
                 for (int j = from; j < to; j++) {
                     sums[j] = sumOfSquares(data, d.offset() + j * d.ld(), m);
                 }

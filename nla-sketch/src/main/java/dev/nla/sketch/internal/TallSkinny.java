@@ -2,6 +2,7 @@ package dev.nla.sketch.internal;
 
 import dev.nla.core.blas.Backends;
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.parallel.Parallel;
 
 /**
  * Products of a large dense matrix with a narrow block of vectors, \(C = AX\) and \(C = A^{\mathsf
@@ -158,8 +159,8 @@ public final class TallSkinny {
             }
         }
         int rowBlock = Math.max(tile, ROW_BLOCK / tile * tile);
-        int parts = Tasks.parts((m + tile - 1) / tile, (long) tile * n * l);
-        Tasks.forRanges(m, parts, tile, (from, to) -> {
+        int parts = Parallel.parts(Backends.active().threads(), (m + tile - 1) / tile, (long) tile * n * l);
+        Parallel.forRanges(m, parts, tile, (from, to) -> {
             double[] pa = new double[rowBlock * COLUMN_BLOCK];
             double[] scratch = new double[tile * GROUP];
             for (int ib = from; ib < to; ib += rowBlock) {
@@ -261,8 +262,8 @@ public final class TallSkinny {
         int aOff = a.offset();
         int lda = a.ld();
         int g = TRANSPOSE_GROUP;
-        int parts = Tasks.parts((n + g - 1) / g, g * (long) m * lp);
-        Tasks.forRanges(n, parts, g, (from, to) -> {
+        int parts = Parallel.parts(Backends.active().threads(), (n + g - 1) / g, g * (long) m * lp);
+        Parallel.forRanges(n, parts, g, (from, to) -> {
             int full = from + (to - from) / g * g;
             for (int i0 = 0; i0 < m && full > from; i0 += TRANSPOSE_ROW_BLOCK) {
                 int i1 = Math.min(m, i0 + TRANSPOSE_ROW_BLOCK);

@@ -1,9 +1,10 @@
 package dev.nla.sketch.operator;
 
+import dev.nla.core.blas.Backends;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.SparseMatrix;
+import dev.nla.core.parallel.Parallel;
 import dev.nla.core.random.RngState;
-import dev.nla.sketch.internal.Tasks;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -111,8 +112,8 @@ final class CscOperator extends AbstractSketch {
         Csc s = csc();
         int n = a.cols();
         int tiles = (n + TILE - 1) / TILE;
-        int parts = Tasks.parts(tiles, (long) Math.max(1, s.nonZeros()) * TILE);
-        Tasks.forRanges(tiles, parts, 1, (t0, t1) -> {
+        int parts = Parallel.parts(Backends.active().threads(), tiles, (long) Math.max(1, s.nonZeros()) * TILE);
+        Parallel.forRanges(tiles, parts, 1, (t0, t1) -> {
             double[] acc = new double[d * TILE];
             double[] g = new double[TILE];
             for (int t = t0; t < t1; t++) {
@@ -194,8 +195,8 @@ final class CscOperator extends AbstractSketch {
     void rightDense(DenseMatrix a, DenseMatrix y) {
         Csc s = csc();
         int n = a.rows();
-        int parts = Tasks.parts(n, Math.max(1, s.nonZeros()));
-        Tasks.forRanges(n, parts, 8, (i0, i1) -> {
+        int parts = Parallel.parts(Backends.active().threads(), n, Math.max(1, s.nonZeros()));
+        Parallel.forRanges(n, parts, 8, (i0, i1) -> {
             double[] ad = a.data();
             double[] yd = y.data();
             int lda = a.ld();
@@ -223,8 +224,9 @@ final class CscOperator extends AbstractSketch {
     void transposeDense(DenseMatrix x, DenseMatrix y) {
         Csc s = csc();
         int k = x.cols();
-        int parts = Tasks.parts(m, (long) k * Math.max(1, s.nonZeros() / Math.max(1, m)));
-        Tasks.forRanges(m, parts, 8, (j0, j1) -> {
+        int parts =
+                Parallel.parts(Backends.active().threads(), m, (long) k * Math.max(1, s.nonZeros() / Math.max(1, m)));
+        Parallel.forRanges(m, parts, 8, (j0, j1) -> {
             double[] xd = x.data();
             double[] yd = y.data();
             for (int c = 0; c < k; c++) {
@@ -249,8 +251,9 @@ final class CscOperator extends AbstractSketch {
         int[] ap = csc.pointers();
         int[] ai = csc.indices();
         double[] av = csc.values();
-        int parts = Tasks.parts(n, Math.max(1L, (long) csc.nonZeroCount() / Math.max(1, n)) * 8);
-        Tasks.forRanges(n, parts, 1, (c0, c1) -> {
+        int parts = Parallel.parts(
+                Backends.active().threads(), n, Math.max(1L, (long) csc.nonZeroCount() / Math.max(1, n)) * 8);
+        Parallel.forRanges(n, parts, 1, (c0, c1) -> {
             double[] yd = y.data();
             for (int c = c0; c < c1; c++) {
                 int yc = y.offset() + c * y.ld();
@@ -276,8 +279,9 @@ final class CscOperator extends AbstractSketch {
         int[] ap = csr.pointers();
         int[] ai = csr.indices();
         double[] av = csr.values();
-        int parts = Tasks.parts(n, Math.max(1L, (long) csr.nonZeroCount() / Math.max(1, n)) * 8);
-        Tasks.forRanges(n, parts, 1, (i0, i1) -> {
+        int parts = Parallel.parts(
+                Backends.active().threads(), n, Math.max(1L, (long) csr.nonZeroCount() / Math.max(1, n)) * 8);
+        Parallel.forRanges(n, parts, 1, (i0, i1) -> {
             double[] yd = y.data();
             int ldy = y.ld();
             for (int i = i0; i < i1; i++) {

@@ -1,9 +1,10 @@
 package dev.nla.sketch.operator;
 
+import dev.nla.core.blas.Backends;
 import dev.nla.core.error.Require;
+import dev.nla.core.parallel.Parallel;
 import dev.nla.core.random.RngState;
 import dev.nla.core.random.Sampled;
-import dev.nla.sketch.internal.Tasks;
 import java.util.Objects;
 
 /**
@@ -113,7 +114,7 @@ public record LessUniformSketch(int rows, int cols, int nonzeros, double scale) 
         }
         int[] cols = new int[d * s];
         double[] vals = new double[d * s];
-        Tasks.forRanges(d, Tasks.parts(d, 4L * s), 16, (i0, i1) -> {
+        Parallel.forRanges(d, Parallel.parts(Backends.active().threads(), d, 4L * s), 16, (i0, i1) -> {
             long[] words = new long[2];
             for (int i = i0; i < i1; i++) {
                 int at = i * s;

@@ -1,8 +1,9 @@
 package dev.nla.sketch.operator;
 
+import dev.nla.core.blas.Backends;
+import dev.nla.core.parallel.Parallel;
 import dev.nla.core.random.RngState;
 import dev.nla.core.random.Sampled;
-import dev.nla.sketch.internal.Tasks;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -144,8 +145,8 @@ public record SparseSignSketch(int rows, int cols, int nonzeros, double scale) i
         }
         int[] idx = new int[z * m];
         double[] val = new double[z * m];
-        int parts = Tasks.parts(m, 4L * z);
-        Tasks.forRanges(m, parts, 64, (j0, j1) -> {
+        int parts = Parallel.parts(Backends.active().threads(), m, 4L * z);
+        Parallel.forRanges(m, parts, 64, (j0, j1) -> {
             long[] words = new long[2];
             long[] packed = new long[z];
             boolean[] taken = z > 32 ? new boolean[d] : null;

@@ -1,12 +1,13 @@
 package dev.nla.sketch.operator;
 
+import dev.nla.core.blas.Backends;
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.parallel.Parallel;
 import dev.nla.core.random.RandomMatrices;
 import dev.nla.core.random.RngState;
 import dev.nla.core.random.ScalarDistribution;
 import dev.nla.sketch.internal.CosineTransform;
 import dev.nla.sketch.internal.Hadamard;
-import dev.nla.sketch.internal.Tasks;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -134,8 +135,8 @@ final class TransformOperator extends AbstractSketch {
         Tables t = tables();
         int n = a.cols();
         int step = kind == Kind.COSINE ? 2 : 1;
-        int parts = Tasks.parts((n + step - 1) / step, (long) mp * 20);
-        Tasks.forRanges(n, parts, step, (c0, c1) -> {
+        int parts = Parallel.parts(Backends.active().threads(), (n + step - 1) / step, (long) mp * 20);
+        Parallel.forRanges(n, parts, step, (c0, c1) -> {
             double[] x0 = new double[mp];
             double[] x1 = new double[mp];
             double[] re = kind == Kind.COSINE ? new double[mp] : null;
@@ -183,8 +184,8 @@ final class TransformOperator extends AbstractSketch {
         Tables t = tables();
         int k = x.cols();
         int step = kind == Kind.COSINE ? 2 : 1;
-        int parts = Tasks.parts((k + step - 1) / step, (long) mp * 20);
-        Tasks.forRanges(k, parts, step, (c0, c1) -> {
+        int parts = Parallel.parts(Backends.active().threads(), (k + step - 1) / step, (long) mp * 20);
+        Parallel.forRanges(k, parts, step, (c0, c1) -> {
             double[] b0 = new double[mp];
             double[] b1 = new double[mp];
             double[] re = kind == Kind.COSINE ? new double[mp] : null;

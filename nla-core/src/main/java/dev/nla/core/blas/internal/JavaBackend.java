@@ -5,6 +5,7 @@ import dev.nla.core.blas.Diagonal;
 import dev.nla.core.blas.Side;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.blas.Triangle;
+import dev.nla.core.parallel.Parallel;
 
 /**
  * The pure-Java backends' common part: a multithreaded front end to the blocked {@link GemmDriver},

@@ -1,6 +1,7 @@
 package dev.nla.core.blas.internal;
 
 import dev.nla.core.blas.Transpose;
+import dev.nla.core.parallel.Parallel;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;

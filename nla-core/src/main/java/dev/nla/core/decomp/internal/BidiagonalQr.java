@@ -1,5 +1,6 @@
 package dev.nla.core.decomp.internal;
 
+import dev.nla.core.blas.Backend;
 import dev.nla.core.error.NotConvergedException;
 
 /**
@@ -29,6 +30,7 @@ public final class BidiagonalQr {
     /**
      * Runs the iteration.
      *
+     * @param be   the kernels (only the thread count, for rotating \(U\) and \(V\))
      * @param n    order of \(B\)
      * @param d    the \(n\) diagonal entries; overwritten with the singular values, decreasing
      * @param e    the \(n - 1\) superdiagonal entries; destroyed
@@ -43,6 +45,7 @@ public final class BidiagonalQr {
      * @throws NotConvergedException if more than \(6 n^2\) inner steps do not converge
      */
     public static void compute(
+            Backend be,
             int n,
             double[] d,
             double[] e,
@@ -71,7 +74,7 @@ public final class BidiagonalQr {
             System.arraycopy(e, 0, ee, 1, n - 1);
         }
         if (n > 1) {
-            iterate(n, dd, ee, u, uOff, ldu, nru, v, vOff, ldv, ncv);
+            iterate(be, n, dd, ee, u, uOff, ldu, nru, v, vOff, ldv, ncv);
         }
         // make positive, then sort decreasingly
         for (int i = 1; i <= n; i++) {
@@ -124,6 +127,7 @@ public final class BidiagonalQr {
 
     @SuppressWarnings("checkstyle:MethodLength")
     private static void iterate(
+            Backend be,
             int n,
             double[] d,
             double[] e,
@@ -137,8 +141,8 @@ public final class BidiagonalQr {
             int ncv) {
         double[] work = new double[4 * (n - 1) + 1];
         double[] rot = new double[3];
-        RotationBatch ub = nru > 0 ? new RotationBatch(u, uOff, ldu, nru) : null;
-        RotationBatch vb = ncv > 0 ? new RotationBatch(v, vOff, ldv, ncv) : null;
+        RotationBatch ub = nru > 0 ? new RotationBatch(u, uOff, ldu, nru, be.threads()) : null;
+        RotationBatch vb = ncv > 0 ? new RotationBatch(v, vOff, ldv, ncv, be.threads()) : null;
         try {
             loop(n, d, e, work, rot, ub, vb);
         } finally {

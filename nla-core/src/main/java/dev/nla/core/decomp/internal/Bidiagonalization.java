@@ -1,8 +1,8 @@
 package dev.nla.core.decomp.internal;
 
 import dev.nla.core.blas.Backend;
-import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Transpose;
+import dev.nla.core.matrix.DenseMatrix;
 
 /**
  * Blocked Householder reduction of an \(m \times n\) matrix, \(m \ge n\), to upper bidiagonal form
@@ -28,6 +28,7 @@ public final class Bidiagonalization {
     /**
      * Reduces the \(m \times n\) matrix (\(m \ge n\)) in place.
      *
+     * @param be   the kernels
      * @param m    rows, {@code >= n}
      * @param n    columns
      * @param a    storage; overwritten with the reflectors (see the class comment)
@@ -39,11 +40,19 @@ public final class Bidiagonalization {
      * @param taup receives the \(n\) scalars of the right reflectors (the last is 0)
      */
     public static void reduce(
-            int m, int n, double[] a, int aOff, int lda, double[] d, double[] e, double[] tauq, double[] taup) {
+            Backend be,
+            int m,
+            int n,
+            double[] a,
+            int aOff,
+            int lda,
+            double[] d,
+            double[] e,
+            double[] tauq,
+            double[] taup) {
         if (n == 0) {
             return;
         }
-        Backend be = Backends.active();
         int nb = n < CROSSOVER ? n : BLOCK;
         int i = 0;
         double[] x = new double[m * nb];
@@ -139,7 +148,7 @@ public final class Bidiagonalization {
                 be.gemv(nt, mm - i, i, -1.0, a, ao + i, lda, y, i, ldy, 1.0, a, aii, 1);
                 be.gemv(nt, mm - i, i, -1.0, x, i, ldx, a, ao + i * lda, 1, 1.0, a, aii, 1);
             }
-            tauq[base + i] = Reflectors.generate(mm - i, a, aii, Math.min(aii + 1, ao + mm - 1 + i * lda), 1);
+            tauq[base + i] = Householder.generate(mm - i, a, aii, Math.min(aii + 1, ao + mm - 1 + i * lda), 1);
             d[base + i] = a[aii];
             if (i < nn - 1) {
                 a[aii] = 1.0;
@@ -163,7 +172,7 @@ public final class Bidiagonalization {
                 }
                 int aij = aii + lda;
                 taup[base + i] =
-                        Reflectors.generate(nn - i - 1, a, aij, Math.min(aij + lda, ao + i + (nn - 1) * lda), lda);
+                        Householder.generate(nn - i - 1, a, aij, Math.min(aij + lda, ao + i + (nn - 1) * lda), lda);
                 e[base + i] = a[aij];
                 a[aij] = 1.0;
                 int xi = i * ldx;
@@ -187,6 +196,7 @@ public final class Bidiagonalization {
      * Forms the first {@code cols} columns of \(Q\) (\(m \times\) {@code cols}, \(n \le\) {@code
      * cols} \(\le m\)) from the reflectors left by {@link #reduce}.
      *
+     * @param be   the kernels
      * @param m    rows of the reduced matrix
      * @param n    columns of the reduced matrix
      * @param cols columns of \(Q\) wanted
@@ -196,8 +206,9 @@ public final class Bidiagonalization {
      * @param tauq the left scalars; not modified
      * @return \(Q_{:,0:cols}\), compact
      */
-    public static double[] formQ(int m, int n, int cols, double[] a, int aOff, int lda, double[] tauq) {
-        return Reflectors.formQ(m, cols, n, a, aOff, lda, tauq);
+    public static double[] formQ(Backend be, int m, int n, int cols, double[] a, int aOff, int lda, double[] tauq) {
+        return HouseholderQr.formQ(be, DenseMatrix.wrap(a, aOff, m, n, lda), tauq, n, cols)
+                .data();
     }
 
     /**
@@ -205,6 +216,7 @@ public final class Bidiagonalization {
      * #reduce}: \(P = \operatorname{diag}(1, \tilde P)\) where \(\tilde P\) is accumulated from the
      * reflectors transposed into columns.
      *
+     * @param be   the kernels
      * @param n    columns of the reduced matrix
      * @param a    the reduced storage; not modified
      * @param aOff index of \(a_{00}\)
@@ -212,7 +224,7 @@ public final class Bidiagonalization {
      * @param taup the right scalars; not modified
      * @return \(P\), compact \(n \times n\)
      */
-    public static double[] formP(int n, double[] a, int aOff, int lda, double[] taup) {
+    public static double[] formP(Backend be, int n, double[] a, int aOff, int lda, double[] taup) {
         double[] p = new double[Math.max(1, n) * n];
         if (n == 0) {
             return p;
@@ -229,7 +241,8 @@ public final class Bidiagonalization {
                 panel[c + j * k] = a[aOff + j + (c + 1) * lda];
             }
         }
-        double[] sub = Reflectors.formQ(k, k, k, panel, 0, k, taup);
+        double[] sub = HouseholderQr.formQ(be, DenseMatrix.wrap(k, k, panel), taup, k, k)
+                .data();
         for (int j = 0; j < k; j++) {
             System.arraycopy(sub, j * k, p, 1 + (j + 1) * n, k);
         }

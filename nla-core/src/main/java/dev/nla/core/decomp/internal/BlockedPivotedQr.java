@@ -174,7 +174,7 @@ public final class BlockedPivotedQr implements PivotedQr {
                         colStart,
                         1);
             }
-            double t = Householder.generate(be, rows, d, colStart, colStart + 1, 1);
+            double t = Householder.generate(rows, d, colStart, colStart + 1, 1);
             tau[col] = t;
             double akk = d[colStart];
             d[colStart] = 1.0;
@@ -297,7 +297,7 @@ public final class BlockedPivotedQr implements PivotedQr {
                 vn2[pvt] = vn2[col];
             }
             int colStart = base + col + col * lda;
-            double t = Householder.generate(be, m - col, d, colStart, colStart + 1, 1);
+            double t = Householder.generate(m - col, d, colStart, colStart + 1, 1);
             tau[col] = t;
             if (col < n - 1) {
                 double akk = d[colStart];

@@ -1,10 +1,16 @@
 package dev.nla.core.decomp.internal;
 
+import dev.nla.core.blas.Side;
+import dev.nla.core.blas.Transpose;
 import dev.nla.core.blas.Triangle;
+import dev.nla.core.decomp.CompactQr;
+import dev.nla.core.decomp.SvdVectors;
 import dev.nla.core.error.DimensionMismatchException;
 import dev.nla.core.error.NonFiniteValueException;
+import dev.nla.core.error.Require;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
+import java.util.Objects;
 
 /** Input scans and small helpers shared by the decompositions. */
 final class Checks {
@@ -43,6 +49,43 @@ final class Checks {
                 }
             }
         }
+    }
+
+    /**
+     * Validates the arguments of {@link dev.nla.core.decomp.Qr#applyQ}: none null, \(C\)'s order on
+     * the side of \(Q\) equal to \(m\), and \(C\) not sharing storage with the factors.
+     *
+     * @throws NullPointerException       naming a null argument
+     * @throws DimensionMismatchException if \(C\) has the wrong order on that side
+     * @throws IllegalArgumentException   if \(C\) shares storage with the factors
+     */
+    static void applyQArguments(CompactQr qr, Side side, Transpose trans, DenseMatrix c) {
+        Objects.requireNonNull(qr, "qr");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(trans, "trans");
+        Objects.requireNonNull(c, "overwrittenC");
+        int m = qr.rows();
+        int order = side == Side.LEFT ? c.rows() : c.cols();
+        if (order != m) {
+            throw new DimensionMismatchException(
+                    "applyQ: Q is " + m + "x" + m + " but c is " + c.shape() + " (Q on the " + side + ")");
+        }
+        if (sharesStorage(qr.factors(), c)) {
+            throw new IllegalArgumentException("applyQ: c shares storage with the factors of the QR");
+        }
+    }
+
+    /**
+     * Refuses an SVD whose \(U\) or \(V^{\mathsf T}\) would exceed the array limit, before
+     * allocating.
+     *
+     * @throws dev.nla.core.error.SizeLimitExceededException naming the factor
+     */
+    static void svdSizes(int m, int n, SvdVectors vectors) {
+        boolean full = vectors == SvdVectors.FULL;
+        int k = Math.min(m, n);
+        Require.sizeWithin("U of the SVD", (long) m * (full ? m : k), DenseMatrix.MAX_ELEMENTS);
+        Require.sizeWithin("Vt of the SVD", (long) n * (full ? n : k), DenseMatrix.MAX_ELEMENTS);
     }
 
     /** A compact dense copy of any matrix. */

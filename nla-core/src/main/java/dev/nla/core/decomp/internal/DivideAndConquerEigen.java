@@ -1,5 +1,9 @@
 package dev.nla.core.decomp.internal;
 
+import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Backends;
+import dev.nla.core.blas.Side;
+import dev.nla.core.blas.Transpose;
 import dev.nla.core.decomp.EigenOrder;
 import dev.nla.core.decomp.EigenResult;
 import dev.nla.core.decomp.SymmetricEigen;
@@ -19,8 +23,26 @@ import java.util.Objects;
  * Backward stable, with the accuracy of {@link TridiagonalQlEigen}.
  */
 public final class DivideAndConquerEigen implements SymmetricEigen {
-    /** Creates the algorithm (stateless). */
-    public DivideAndConquerEigen() {}
+    private final Backend backend;
+
+    /** Creates the algorithm on the process-wide active backend (looked up at each call). */
+    public DivideAndConquerEigen() {
+        this.backend = null;
+    }
+
+    /**
+     * Creates the algorithm on a given backend (its GEMMs and its thread count).
+     *
+     * @param backend the kernels to use
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public DivideAndConquerEigen(Backend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    private Backend backend() {
+        return backend != null ? backend : Backends.active();
+    }
 
     @Override
     public EigenResult decompose(Matrix a, EigenOrder order) {
@@ -31,23 +53,26 @@ public final class DivideAndConquerEigen implements SymmetricEigen {
         double[] d = new double[n];
         double[] e = new double[Math.max(1, n - 1)];
         double[] tau = new double[Math.max(1, n - 1)];
-        Tridiagonalization.reduce(n, p.full(), 0, ld, d, e, tau);
-        double[] z = TridiagonalDivideConquer.compute(n, d, e);
+        Backend be = backend();
+        Tridiagonalization.reduce(be, n, p.full(), 0, ld, d, e, tau);
+        double[] z = TridiagonalDivideConquer.compute(be, n, d, e);
         if (n > 1) {
-            Reflectors.applyQLeft(false, n - 1, n, n - 1, p.full(), 1, ld, tau, z, 1, n);
+            // Z = Q Z_T with Q = diag(1, H_0 ... H_{n-2}): rows 1.. of Z
+            HouseholderQr.apply(
+                    be,
+                    DenseMatrix.wrap(p.full(), 1, n - 1, n - 1, ld),
+                    tau,
+                    n - 1,
+                    Side.LEFT,
+                    Transpose.NO_TRANSPOSE,
+                    DenseMatrix.wrap(z, 1, n - 1, n, n));
         }
         TridiagonalQlEigen.unscale(d, p.scale());
-        DenseMatrix zm = DenseMatrix.wrap(n, n, z);
-        if (order == EigenOrder.DESCENDING) {
-            TridiagonalQlEigen.reverse(d);
-            zm = TridiagonalQlEigen.reverseColumns(zm);
-        }
-        Signs.fixColumns(zm);
-        return new EigenResult(d, zm, order);
+        return TridiagonalQlEigen.result(d, DenseMatrix.wrap(n, n, z), order);
     }
 
     @Override
     public double[] eigenvalues(Matrix a, EigenOrder order) {
-        return new TridiagonalQlEigen().eigenvalues(a, order);
+        return new TridiagonalQlEigen(backend()).eigenvalues(a, order);
     }
 }

@@ -1,5 +1,9 @@
 package dev.nla.core.decomp.internal;
 
+import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Backends;
+import dev.nla.core.blas.Side;
+import dev.nla.core.blas.Transpose;
 import dev.nla.core.decomp.Svd;
 import dev.nla.core.decomp.SvdResult;
 import dev.nla.core.decomp.SvdVectors;
@@ -39,8 +43,26 @@ public final class GolubKahanSvd implements Svd {
     private static final double SMLNUM = Math.sqrt(Double.MIN_NORMAL) / 0x1.0p-53;
     private static final double BIGNUM = 1.0 / SMLNUM;
 
-    /** Creates the algorithm (stateless). */
-    public GolubKahanSvd() {}
+    private final Backend backend;
+
+    /** Creates the algorithm on the process-wide active backend (looked up at each call). */
+    public GolubKahanSvd() {
+        this.backend = null;
+    }
+
+    /**
+     * Creates the algorithm on a given backend (its GEMMs and its thread count).
+     *
+     * @param backend the kernels to use
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public GolubKahanSvd(Backend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    private Backend backend() {
+        return backend != null ? backend : Backends.active();
+    }
 
     @Override
     public SvdResult decompose(Matrix a, SvdVectors vectors) {
@@ -52,12 +74,11 @@ public final class GolubKahanSvd implements Svd {
         boolean full = vectors == SvdVectors.FULL;
         boolean wide = m < n;
         int k = Math.min(m, n);
-        Require.sizeWithin("U of the SVD", (long) m * (full ? m : k), DenseMatrix.MAX_ELEMENTS);
-        Require.sizeWithin("Vt of the SVD", (long) n * (full ? n : k), DenseMatrix.MAX_ELEMENTS);
+        Checks.svdSizes(m, n, vectors);
         DenseMatrix work = wide ? a.toDense().transpose() : a.toDense().copy();
         int mt = work.rows();
         int nt = work.cols();
-        Core core = compute(work, true, full);
+        Core core = compute(backend(), work, true, full);
         // work = U' S V'^T with U' mt x ucols, V' nt x nt
         DenseMatrix u;
         DenseMatrix vt;
@@ -78,14 +99,14 @@ public final class GolubKahanSvd implements Svd {
         Require.allFinite("a", a);
         DenseMatrix work =
                 a.rows() < a.cols() ? a.toDense().transpose() : a.toDense().copy();
-        return compute(work, false, false).sigma;
+        return compute(backend(), work, false, false).sigma;
     }
 
     /** Result of the tall core: U (mt x ucols, column-major), sigma, V (nt x nt). */
     private record Core(double[] u, int ucols, double[] sigma, double[] v) {}
 
     /** SVD of the tall (mt >= nt) matrix {@code w}, which is destroyed. */
-    private static Core compute(DenseMatrix w, boolean wantVectors, boolean full) {
+    private static Core compute(Backend be, DenseMatrix w, boolean wantVectors, boolean full) {
         int m = w.rows();
         int n = w.cols();
         double[] a = w.data();
@@ -123,8 +144,7 @@ public final class GolubKahanSvd implements Svd {
         int mb;
         int ldb;
         if (useQr) {
-            tauQr = new double[n];
-            Reflectors.qr(m, n, a, 0, lda, tauQr);
+            tauQr = HouseholderQr.factorBlocked(be, w, false).tau;
             b = new double[n * n];
             for (int j = 0; j < n; j++) {
                 for (int i = 0; i <= j; i++) {
@@ -142,17 +162,17 @@ public final class GolubKahanSvd implements Svd {
         double[] e = new double[Math.max(1, n - 1)];
         double[] tauq = new double[n];
         double[] taup = new double[n];
-        Bidiagonalization.reduce(mb, n, b, 0, ldb, d, e, tauq, taup);
+        Bidiagonalization.reduce(be, mb, n, b, 0, ldb, d, e, tauq, taup);
         if (!wantVectors) {
-            BidiagonalQr.compute(n, d, e, null, 0, 1, 0, null, 0, 1, 0);
+            BidiagonalQr.compute(be, n, d, e, null, 0, 1, 0, null, 0, 1, 0);
             unscale(d, scale);
             return new Core(null, 0, d, null);
         }
-        double[] v = Bidiagonalization.formP(n, b, 0, ldb, taup);
+        double[] v = Bidiagonalization.formP(be, n, b, 0, ldb, taup);
         double[] u;
         if (useQr) {
-            double[] qb = Bidiagonalization.formQ(n, n, n, b, 0, ldb, tauq);
-            BidiagonalQr.compute(n, d, e, qb, 0, n, n, v, 0, n, n);
+            double[] qb = Bidiagonalization.formQ(be, n, n, n, b, 0, ldb, tauq);
+            BidiagonalQr.compute(be, n, d, e, qb, 0, n, n, v, 0, n, n);
             u = new double[m * ucols];
             for (int j = 0; j < n; j++) {
                 System.arraycopy(qb, j * n, u, j * m, n);
@@ -160,10 +180,10 @@ public final class GolubKahanSvd implements Svd {
             for (int j = n; j < ucols; j++) {
                 u[j + j * m] = 1.0;
             }
-            Reflectors.applyQLeft(false, m, ucols, n, a, 0, lda, tauQr, u, 0, m);
+            HouseholderQr.apply(be, w, tauQr, n, Side.LEFT, Transpose.NO_TRANSPOSE, DenseMatrix.wrap(m, ucols, u));
         } else {
-            u = Bidiagonalization.formQ(m, n, ucols, b, 0, ldb, tauq);
-            BidiagonalQr.compute(n, d, e, u, 0, m, m, v, 0, n, n);
+            u = Bidiagonalization.formQ(be, m, n, ucols, b, 0, ldb, tauq);
+            BidiagonalQr.compute(be, n, d, e, u, 0, m, m, v, 0, n, n);
         }
         unscale(d, scale);
         return new Core(u, ucols, d, v);

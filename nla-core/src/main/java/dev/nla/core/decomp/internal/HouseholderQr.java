@@ -11,7 +11,6 @@ import dev.nla.core.decomp.CompactQr;
 import dev.nla.core.decomp.Qr;
 import dev.nla.core.decomp.QrMode;
 import dev.nla.core.decomp.QrResult;
-import dev.nla.core.error.DimensionMismatchException;
 import dev.nla.core.error.Require;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
@@ -50,8 +49,19 @@ public final class HouseholderQr implements Qr {
     /** Matrices with at most this many columns are factored as one recursive panel. */
     static final int SINGLE_PANEL_MAX = 256;
 
-    /** Block width when a block reflector is rebuilt from a {@link CompactQr}. */
+    /**
+     * Block width when block reflectors are rebuilt from stored reflectors (forming \(Q\), applying
+     * \(Q\) to a matrix), for operands of fewer than {@link #WIDE_OPERAND} columns (rows when \(Q\)
+     * acts from the right): each block costs \(O(mk^2)\) for its \(T\) and \(4mk\,c\) for the
+     * update of \(c\) columns.
+     */
     static final int APPLY_BLOCK = 32;
+
+    /** Block width for operands of at least {@link #WIDE_OPERAND} columns: fewer, larger GEMMs. */
+    static final int WIDE_APPLY_BLOCK = 96;
+
+    /** Operands this wide get {@link #WIDE_APPLY_BLOCK}. */
+    static final int WIDE_OPERAND = 256;
 
     /** Operands with fewer columns than this are multiplied by one reflector at a time. */
     static final int UNBLOCKED_APPLY_MAX = 8;
@@ -105,7 +115,7 @@ public final class HouseholderQr implements Qr {
         Backend be = backend();
         DenseMatrix work = Checks.copyOf(a);
         Factorization f = factorBlocked(be, work, true);
-        DenseMatrix q = formQ(be, work, f.tau, f.blockSize, f.t, qCols);
+        DenseMatrix q = formQ(be, work, f.tau, f.tau.length, f.blockSize, f.t, qCols);
         return new QrResult(q, new CompactQr(work, f.tau).r(mode));
     }
 
@@ -116,25 +126,13 @@ public final class HouseholderQr implements Qr {
         int qCols = mode.qCols(qr.rows(), qr.cols());
         Require.sizeWithin(
                 "Q of a " + qr.rows() + "x" + qr.cols() + " QR", (long) qr.rows() * qCols, DenseMatrix.MAX_ELEMENTS);
-        return formQ(backend(), qr.factors(), qr.tau(), APPLY_BLOCK, null, qCols);
+        return formQ(backend(), qr.factors(), qr.tau(), qr.tau().length, qCols);
     }
 
     @Override
     public void applyQ(CompactQr qr, Side side, Transpose trans, DenseMatrix overwrittenC) {
-        Objects.requireNonNull(qr, "qr");
-        Objects.requireNonNull(side, "side");
-        Objects.requireNonNull(trans, "trans");
-        Objects.requireNonNull(overwrittenC, "overwrittenC");
-        int m = qr.rows();
-        int order = side == Side.LEFT ? overwrittenC.rows() : overwrittenC.cols();
-        if (order != m) {
-            throw new DimensionMismatchException(
-                    "applyQ: Q is " + m + "x" + m + " but c is " + overwrittenC.shape() + " (Q on the " + side + ")");
-        }
-        if (Checks.sharesStorage(qr.factors(), overwrittenC)) {
-            throw new IllegalArgumentException("applyQ: c shares storage with the factors of the QR");
-        }
-        apply(backend(), qr.factors(), qr.tau(), side, trans, overwrittenC);
+        Checks.applyQArguments(qr, side, trans, overwrittenC);
+        apply(backend(), qr.factors(), qr.tau(), qr.tau().length, side, trans, overwrittenC);
     }
 
     // ------------------------------------------------------------------ kernels
@@ -220,41 +218,36 @@ public final class HouseholderQr implements Qr {
         // A2 <- H1^T A2, with T12 as the workspace.
         Householder.applyBlockLeft(be, Transpose.TRANSPOSE, left, t1, a.columns(n1, n2), t12);
         factorPanel(be, a.view(n1, n1, m - n1, n2), t2, tau, tauOffset + n1);
-        // T12 = -T1 (V1^T V2) T2, where V1 restricted to rows n1.. is A[n1:, 0:n1] and V2 is unit
-        // lower trapezoidal: V1^T V2 = A[n1:n, 0:n1]^T V2top + A[n:, 0:n1]^T A[n:, n1:n].
-        double[] ad = a.data();
-        int lda = a.ld();
-        double[] td = t12.data();
-        int ldt = t12.ld();
-        for (int q = 0; q < n2; q++) {
-            int src = a.offset() + n1 + q;
-            int dst = t12.offset() + q * ldt;
-            for (int p = 0; p < n1; p++) {
-                td[dst + p] = ad[src + p * lda];
-            }
-        }
-        Blas.trmm(
-                be,
-                Side.RIGHT,
-                Triangle.LOWER,
-                Transpose.NO_TRANSPOSE,
-                Diagonal.UNIT,
-                1.0,
-                a.view(n1, n1, n2, n2),
-                t12);
-        if (m > n) {
-            Blas.gemm(
-                    be,
-                    Transpose.TRANSPOSE,
-                    Transpose.NO_TRANSPOSE,
-                    1.0,
-                    a.view(n, 0, m - n, n1),
-                    a.view(n, n1, m - n, n2),
-                    1.0,
-                    t12);
-        }
+        // T12 = -T1 (V1^T V2) T2, the Gram block by compensated dot products (see Householder)
+        Householder.gram(be, a, 0, n1, n1, n, t12);
         Blas.trmm(be, Side.LEFT, Triangle.UPPER, Transpose.NO_TRANSPOSE, Diagonal.NON_UNIT, -1.0, t1, t12);
         Blas.trmm(be, Side.RIGHT, Triangle.UPPER, Transpose.NO_TRANSPOSE, Diagonal.NON_UNIT, 1.0, t2, t12);
+    }
+
+    /**
+     * Block width for rebuilding block reflectors against an operand of {@code width} columns.
+     *
+     * @param width columns of the operand (rows when applied from the right)
+     * @return {@link #APPLY_BLOCK} or {@link #WIDE_APPLY_BLOCK}
+     */
+    static int applyBlock(int width) {
+        return width >= WIDE_OPERAND ? WIDE_APPLY_BLOCK : APPLY_BLOCK;
+    }
+
+    /**
+     * Forms the first {@code qCols} columns of \(Q = H_1 \cdots H_k\) (LAPACK {@code dorgqr}) from
+     * stored reflectors, rebuilding the \(T\) factors in blocks of {@link #applyBlock}{@code
+     * (qCols)}.
+     *
+     * @param be    the kernels
+     * @param v     the packed factors (\(m \times\) at least \(k\)); not modified
+     * @param tau   the reflector scalars (at least \(k\)); not modified
+     * @param k     the number of reflectors
+     * @param qCols number of columns of \(Q\), \(k \le\) {@code qCols} \(\le m\)
+     * @return the new \(m \times\) {@code qCols} matrix
+     */
+    static DenseMatrix formQ(Backend be, DenseMatrix v, double[] tau, int k, int qCols) {
+        return formQ(be, v, tau, k, applyBlock(qCols), null, qCols);
     }
 
     /**
@@ -262,15 +255,15 @@ public final class HouseholderQr implements Qr {
      *
      * @param be        the kernels
      * @param v         the packed factors (m x n); not modified
-     * @param tau       the k reflector scalars
+     * @param tau       the reflector scalars (at least k)
+     * @param k         the number of reflectors, at most the columns of {@code v}
      * @param nb        the block width (of {@code tStore}'s blocks, if given)
      * @param tStore    the T factors, {@code nb x k}, or null to recompute them
      * @param qCols     number of columns of Q, {@code k <= qCols <= m}
      * @return the new m x qCols matrix
      */
-    static DenseMatrix formQ(Backend be, DenseMatrix v, double[] tau, int nb, DenseMatrix tStore, int qCols) {
+    static DenseMatrix formQ(Backend be, DenseMatrix v, double[] tau, int k, int nb, DenseMatrix tStore, int qCols) {
         int m = v.rows();
-        int k = tau.length;
         DenseMatrix q = DenseMatrix.zeros(m, qCols);
         for (int c = k; c < qCols; c++) {
             q.set(c, c, 1.0);
@@ -341,9 +334,8 @@ public final class HouseholderQr implements Qr {
      * \(C \leftarrow \operatorname{op}(Q) C\) or \(C \operatorname{op}(Q)\) (LAPACK {@code dormqr}),
      * blocked unless \(C\) is thin.
      */
-    static void apply(Backend be, DenseMatrix v, double[] tau, Side side, Transpose trans, DenseMatrix c) {
+    static void apply(Backend be, DenseMatrix v, double[] tau, int k, Side side, Transpose trans, DenseMatrix c) {
         int m = v.rows();
-        int k = tau.length;
         boolean left = side == Side.LEFT;
         int other = left ? c.cols() : c.rows();
         if (k == 0 || other == 0) {
@@ -352,10 +344,10 @@ public final class HouseholderQr implements Qr {
         // Q = H_1 ... H_k. Left Q^T and right Q apply H_1 first; left Q and right Q^T apply H_k first.
         boolean forward = left == trans.isTranspose();
         if (other < UNBLOCKED_APPLY_MAX) {
-            applyUnblocked(be, v, tau, left, forward, c);
+            applyUnblocked(be, v, tau, k, left, forward, c);
             return;
         }
-        int nb = APPLY_BLOCK;
+        int nb = applyBlock(other);
         int tRows = Math.min(nb, k);
         DenseMatrix t = DenseMatrix.zeros(tRows, tRows);
         DenseMatrix work = left ? DenseMatrix.zeros(tRows, other) : DenseMatrix.zeros(other, tRows);
@@ -376,9 +368,8 @@ public final class HouseholderQr implements Qr {
 
     /** One reflector at a time, reading v_j's implicit unit entry without writing the factors. */
     private static void applyUnblocked(
-            Backend be, DenseMatrix v, double[] tau, boolean left, boolean forward, DenseMatrix c) {
+            Backend be, DenseMatrix v, double[] tau, int k, boolean left, boolean forward, DenseMatrix c) {
         int m = v.rows();
-        int k = tau.length;
         double[] vd = v.data();
         int ldv = v.ld();
         double[] cd = c.data();

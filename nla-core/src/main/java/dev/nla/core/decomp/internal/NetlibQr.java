@@ -7,7 +7,6 @@ import dev.nla.core.decomp.CompactQr;
 import dev.nla.core.decomp.Qr;
 import dev.nla.core.decomp.QrMode;
 import dev.nla.core.decomp.QrResult;
-import dev.nla.core.error.DimensionMismatchException;
 import dev.nla.core.error.Require;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.matrix.Matrix;
@@ -83,19 +82,7 @@ public final class NetlibQr implements Qr {
 
     @Override
     public void applyQ(CompactQr qr, Side side, Transpose trans, DenseMatrix overwrittenC) {
-        Objects.requireNonNull(qr, "qr");
-        Objects.requireNonNull(side, "side");
-        Objects.requireNonNull(trans, "trans");
-        Objects.requireNonNull(overwrittenC, "overwrittenC");
-        int m = qr.rows();
-        int order = side == Side.LEFT ? overwrittenC.rows() : overwrittenC.cols();
-        if (order != m) {
-            throw new DimensionMismatchException(
-                    "applyQ: Q is " + m + "x" + m + " but c is " + overwrittenC.shape() + " (Q on the " + side + ")");
-        }
-        if (Checks.sharesStorage(qr.factors(), overwrittenC)) {
-            throw new IllegalArgumentException("applyQ: c shares storage with the factors of the QR");
-        }
+        Checks.applyQArguments(qr, side, trans, overwrittenC);
         int k = qr.tau().length;
         if (k == 0 || overwrittenC.rows() == 0 || overwrittenC.cols() == 0) {
             return;

@@ -40,8 +40,7 @@ public final class NetlibSvd implements Svd {
         boolean full = vectors == SvdVectors.FULL;
         int ucols = full ? m : k;
         int vtrows = full ? n : k;
-        Require.sizeWithin("U of the SVD", (long) m * ucols, DenseMatrix.MAX_ELEMENTS);
-        Require.sizeWithin("Vt of the SVD", (long) n * vtrows, DenseMatrix.MAX_ELEMENTS);
+        Checks.svdSizes(m, n, vectors);
         if (k == 0) {
             DenseMatrix u = full ? DenseMatrix.identity(m) : DenseMatrix.zeros(m, 0);
             DenseMatrix vt = full ? DenseMatrix.identity(n) : DenseMatrix.zeros(0, n);

@@ -36,13 +36,7 @@ public final class NetlibSymmetricEigen implements SymmetricEigen {
         if (n > 0) {
             run("V", n, full, w);
         }
-        DenseMatrix z = DenseMatrix.wrap(n, n, full);
-        if (order == EigenOrder.DESCENDING) {
-            TridiagonalQlEigen.reverse(w);
-            z = TridiagonalQlEigen.reverseColumns(z);
-        }
-        Signs.fixColumns(z);
-        return new EigenResult(w, z, order);
+        return TridiagonalQlEigen.result(w, DenseMatrix.wrap(n, n, full), order);
     }
 
     @Override

@@ -2,8 +2,8 @@ package dev.nla.core.decomp.internal;
 
 /**
  * Scalar kernels on \(2 \times 2\) problems used by the bidiagonal and tridiagonal iterations: plane
- * rotations, singular values of a \(2 \times 2\) upper triangular matrix and eigenpairs of a
- * \(2 \times 2\) symmetric matrix.
+ * rotations (and one rotation applied to two columns), singular values of a \(2 \times 2\) upper
+ * triangular matrix, eigenpairs of a \(2 \times 2\) symmetric matrix, and the safe hypotenuse.
  *
  * <p>Each routine follows the numerical analysis of its LAPACK counterpart (dlartg, dlas2, dlasv2,
  * dlaev2) [Demmel and Kahan 1990], [Anderson et al. 1999]; results go into a caller-provided array so
@@ -319,5 +319,48 @@ public final class PlaneRotations {
         out[1] = rt2;
         out[2] = cs1;
         out[3] = sn1;
+    }
+
+    /**
+     * \(\sqrt{a^2 + b^2}\) without overflow or harmful underflow (LAPACK {@code dlapy2}); much
+     * cheaper than {@link Math#hypot}, which the QL and divide-and-conquer loops would feel.
+     *
+     * @param a first value
+     * @param b second value
+     * @return the hypotenuse
+     */
+    public static double hypot(double a, double b) {
+        double x = Math.abs(a);
+        double y = Math.abs(b);
+        double w = Math.max(x, y);
+        double z = Math.min(x, y);
+        if (z == 0.0 || w > 0x1.0p500 || z < 0x1.0p-500) {
+            return z == 0.0 ? w : w * Math.sqrt(1.0 + (z / w) * (z / w));
+        }
+        return Math.sqrt(x * x + y * y);
+    }
+
+    /**
+     * Applies one rotation to columns \(p\) and \(q\): \(x \leftarrow c x + s y\), \(y \leftarrow c
+     * y - s x\) (BLAS {@code drot} on columns).
+     *
+     * @param a    storage; overwritten
+     * @param off  index of entry (0, 0)
+     * @param ld   leading dimension
+     * @param rows number of rows
+     * @param p    column of \(x\)
+     * @param q    column of \(y\)
+     * @param c    cosine
+     * @param s    sine
+     */
+    public static void rotateColumns(double[] a, int off, int ld, int rows, int p, int q, double c, double s) {
+        int xp = off + p * ld;
+        int yq = off + q * ld;
+        for (int i = 0; i < rows; i++) {
+            double x = a[xp + i];
+            double y = a[yq + i];
+            a[xp + i] = c * x + s * y;
+            a[yq + i] = c * y - s * x;
+        }
     }
 }

@@ -1,6 +1,6 @@
 package dev.nla.core.decomp.internal;
 
-import dev.nla.core.blas.internal.Parallel;
+import dev.nla.core.parallel.Parallel;
 
 /**
  * Delays the column-rotation sequences of several QR sweeps and applies them together, row block
@@ -19,6 +19,7 @@ final class RotationBatch {
     private final int off;
     private final int ld;
     private final int rows;
+    private final int threads;
     private final int[] col0 = new int[CAPACITY];
     private final int[] count = new int[CAPACITY];
     private final boolean[] forward = new boolean[CAPACITY];
@@ -30,16 +31,18 @@ final class RotationBatch {
     /**
      * A batch for the {@code rows}-row matrix at {@code a[off]} with leading dimension {@code ld}.
      *
-     * @param a    storage; overwritten by {@link #flush()}
-     * @param off  index of entry (0, 0)
-     * @param ld   leading dimension
-     * @param rows number of rows
+     * @param a       storage; overwritten by {@link #flush()}
+     * @param off     index of entry (0, 0)
+     * @param ld      leading dimension
+     * @param rows    number of rows
+     * @param threads the most threads a flush may use, {@code >= 1}
      */
-    RotationBatch(double[] a, int off, int ld, int rows) {
+    RotationBatch(double[] a, int off, int ld, int rows, int threads) {
         this.a = a;
         this.off = off;
         this.ld = ld;
         this.rows = rows;
+        this.threads = threads;
         for (int i = 0; i < CAPACITY; i++) {
             cos[i] = new double[0];
             sin[i] = new double[0];
@@ -47,7 +50,7 @@ final class RotationBatch {
     }
 
     /**
-     * Queues a sequence (see {@link Rotations#applyToColumns}); the cosines and sines are copied.
+     * Queues a sequence (see {@link DecompKernels#applyRotations}); the cosines and sines are copied.
      *
      * @param first   first column
      * @param n       number of rotations
@@ -95,9 +98,7 @@ final class RotationBatch {
             return;
         }
         int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
-        int parts = (long) rows * queuedRotations >= PARALLEL_THRESHOLD
-                ? Math.min(blocks, Runtime.getRuntime().availableProcessors())
-                : 1;
+        int parts = (long) rows * queuedRotations >= PARALLEL_THRESHOLD ? Math.min(blocks, threads) : 1;
         if (parts <= 1) {
             applyRows(0, rows);
         } else {
@@ -113,11 +114,11 @@ final class RotationBatch {
     }
 
     private void applyRows(int firstRow, int lastRow) {
-        RotationKernel kernel = Rotations.kernel();
+        DecompKernels kernel = DecompKernels.INSTANCE;
         for (int r = firstRow; r < lastRow; r += ROW_BLOCK) {
             int end = Math.min(lastRow, r + ROW_BLOCK);
             for (int q = 0; q < size; q++) {
-                kernel.apply(a, off, ld, r, end, col0[q], count[q], cos[q], 0, sin[q], 0, forward[q]);
+                kernel.applyRotations(a, off, ld, r, end, col0[q], count[q], cos[q], 0, sin[q], 0, forward[q]);
             }
         }
     }

@@ -1,7 +1,6 @@
 package dev.nla.core.decomp.internal;
 
 import dev.nla.core.blas.Backend;
-import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.error.NotConvergedException;
 import java.util.Arrays;
@@ -44,13 +43,14 @@ public final class TridiagonalDivideConquer {
     /**
      * Computes \(T = Z \Lambda Z^{\mathsf T}\) with \(\Lambda\) ascending.
      *
+     * @param be the kernels (GEMMs of the merges, rotations of the leaves)
      * @param n order
      * @param d the \(n\) diagonal entries; overwritten with the eigenvalues, ascending
      * @param e the \(n - 1\) off-diagonal entries; not modified
      * @return \(Z\), compact \(n \times n\)
      * @throws NotConvergedException if a leaf QL iteration or a secular equation fails
      */
-    public static double[] compute(int n, double[] d, double[] e) {
+    public static double[] compute(Backend be, int n, double[] d, double[] e) {
         if (n == 0) {
             return new double[0];
         }
@@ -76,7 +76,7 @@ public final class TridiagonalDivideConquer {
         for (int i = 0; i < n - 1; i++) {
             ee[i] = e[i] / scale;
         }
-        double[] z = solve(n, dd, ee);
+        double[] z = solve(be, n, dd, ee);
         for (int i = 0; i < n; i++) {
             d[i] = dd[i] * scale;
         }
@@ -84,13 +84,13 @@ public final class TridiagonalDivideConquer {
     }
 
     /** Solves the tridiagonal problem (d, e) of order n; d is overwritten with ascending eigenvalues. */
-    private static double[] solve(int n, double[] d, double[] e) {
+    private static double[] solve(Backend be, int n, double[] d, double[] e) {
         if (n <= LEAF) {
             double[] q = new double[n * n];
             for (int i = 0; i < n; i++) {
                 q[i + i * n] = 1.0;
             }
-            TridiagonalQl.compute(n, d, Arrays.copyOf(e, Math.max(1, n - 1)), q, 0, n, n);
+            TridiagonalQl.compute(be, n, d, Arrays.copyOf(e, Math.max(1, n - 1)), q, 0, n, n);
             return q;
         }
         int n1 = n / 2;
@@ -103,9 +103,9 @@ public final class TridiagonalDivideConquer {
         double[] e2 = Arrays.copyOfRange(e, n1, n1 + Math.max(1, n2 - 1));
         d1[n1 - 1] -= ab;
         d2[0] -= ab;
-        double[] q1 = solve(n1, d1, e1);
-        double[] q2 = solve(n2, d2, e2);
-        return merge(n1, n2, d1, q1, d2, q2, beta, d);
+        double[] q1 = solve(be, n1, d1, e1);
+        double[] q2 = solve(be, n2, d2, e2);
+        return merge(be, n1, n2, d1, q1, d2, q2, beta, d);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class TridiagonalDivideConquer {
      * out} and returns the eigenvectors.
      */
     private static double[] merge(
-            int n1, int n2, double[] d1, double[] q1, double[] d2, double[] q2, double beta, double[] out) {
+            Backend be, int n1, int n2, double[] d1, double[] q1, double[] d2, double[] q2, double beta, double[] out) {
         int n = n1 + n2;
         // Q = diag(Q1, Q2), explicit n x n
         double[] q = new double[n * n];
@@ -135,7 +135,7 @@ public final class TridiagonalDivideConquer {
             z[n1 + j] = sgn * q2[j * n2];
         }
         double rho = Math.abs(beta);
-        double nz = Reflectors.nrm2(n, z, 0, 1);
+        double nz = Householder.norm2(n, z, 0, 1);
         for (int i = 0; i < n; i++) {
             z[i] /= nz;
         }
@@ -181,14 +181,14 @@ public final class TridiagonalDivideConquer {
                 }
                 double s = z[pj];
                 double c = z[nj];
-                double tau = Reflectors.hypot(c, s);
+                double tau = PlaneRotations.hypot(c, s);
                 double gap = d[nj] - d[pj];
                 c /= tau;
                 s = -s / tau;
                 if (Math.abs(gap * c * s) <= tol) {
                     z[nj] = tau;
                     z[pj] = 0.0;
-                    Rotations.rotateColumns(q, 0, n, n, pj, nj, c, s);
+                    PlaneRotations.rotateColumns(q, 0, n, n, pj, nj, c, s);
                     if (coltyp[pj] != coltyp[nj]) {
                         coltyp[nj] = 2;
                     }
@@ -249,7 +249,6 @@ public final class TridiagonalDivideConquer {
                     up[t + j * k] = u[i + j * k];
                 }
             }
-            Backend be = Backends.active();
             double[] prod = new double[n * k];
             int top = k - k3;
             int bottomStart = k1;

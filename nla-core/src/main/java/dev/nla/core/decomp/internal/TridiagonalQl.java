@@ -1,5 +1,6 @@
 package dev.nla.core.decomp.internal;
 
+import dev.nla.core.blas.Backend;
 import dev.nla.core.error.NotConvergedException;
 
 /**
@@ -28,6 +29,7 @@ public final class TridiagonalQl {
      * Computes \(T = Z_T \Lambda Z_T^{\mathsf T}\), sorts \(\Lambda\) ascending and overwrites \(Z
      * \leftarrow Z Z_T\).
      *
+     * @param be   the kernels (only the thread count, for rotating \(Z\))
      * @param n    order
      * @param d    the \(n\) diagonal entries; overwritten with the eigenvalues, ascending
      * @param e    the \(n - 1\) off-diagonal entries; destroyed
@@ -38,7 +40,7 @@ public final class TridiagonalQl {
      * @param nz   rows of \(Z\)
      * @throws NotConvergedException if \(30 n\) sweeps do not suffice
      */
-    public static void compute(int n, double[] d, double[] e, double[] z, int zOff, int ldz, int nz) {
+    public static void compute(Backend be, int n, double[] d, double[] e, double[] z, int zOff, int ldz, int nz) {
         if (n <= 1) {
             return;
         }
@@ -47,7 +49,7 @@ public final class TridiagonalQl {
         double[] ee = new double[n + 1];
         System.arraycopy(d, 0, dd, 1, n);
         System.arraycopy(e, 0, ee, 1, n - 1);
-        iterate(n, dd, ee, vec ? z : null, zOff, ldz, nz);
+        iterate(be, n, dd, ee, vec ? z : null, zOff, ldz, nz);
         // sort ascending (selection sort: one swap per vector)
         for (int ii = 2; ii <= n; ii++) {
             int i = ii - 1;
@@ -76,8 +78,8 @@ public final class TridiagonalQl {
         System.arraycopy(dd, 1, d, 0, n);
     }
 
-    private static void iterate(int n, double[] d, double[] e, double[] z, int zOff, int ldz, int nz) {
-        RotationBatch zb = z != null ? new RotationBatch(z, zOff, ldz, nz) : null;
+    private static void iterate(Backend be, int n, double[] d, double[] e, double[] z, int zOff, int ldz, int nz) {
+        RotationBatch zb = z != null ? new RotationBatch(z, zOff, ldz, nz, be.threads()) : null;
         try {
             loop(n, d, e, zb);
         } finally {
@@ -197,7 +199,7 @@ public final class TridiagonalQl {
                     }
                     jtot++;
                     double g = (d[l + 1] - p) / (2.0 * e[l]);
-                    double r = Reflectors.hypot(g, 1.0);
+                    double r = PlaneRotations.hypot(g, 1.0);
                     g = d[m] - p + (e[l] / (g + Math.copySign(r, g)));
                     double s = 1.0;
                     double c = 1.0;
@@ -275,7 +277,7 @@ public final class TridiagonalQl {
                     }
                     jtot++;
                     double g = (d[l - 1] - p) / (2.0 * e[l - 1]);
-                    double r = Reflectors.hypot(g, 1.0);
+                    double r = PlaneRotations.hypot(g, 1.0);
                     g = d[m] - p + (e[l - 1] / (g + Math.copySign(r, g)));
                     double s = 1.0;
                     double c = 1.0;

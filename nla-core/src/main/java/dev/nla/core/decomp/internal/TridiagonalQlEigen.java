@@ -1,5 +1,7 @@
 package dev.nla.core.decomp.internal;
 
+import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Backends;
 import dev.nla.core.decomp.EigenOrder;
 import dev.nla.core.decomp.EigenResult;
 import dev.nla.core.decomp.SymmetricEigen;
@@ -28,8 +30,26 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
     private static final double SMLNUM = Math.sqrt(Double.MIN_NORMAL) / 0x1.0p-53;
     private static final double BIGNUM = 1.0 / SMLNUM;
 
-    /** Creates the algorithm (stateless). */
-    public TridiagonalQlEigen() {}
+    private final Backend backend;
+
+    /** Creates the algorithm on the process-wide active backend (looked up at each call). */
+    public TridiagonalQlEigen() {
+        this.backend = null;
+    }
+
+    /**
+     * Creates the algorithm on a given backend (its GEMMs and its thread count).
+     *
+     * @param backend the kernels to use
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public TridiagonalQlEigen(Backend backend) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+    }
+
+    private Backend backend() {
+        return backend != null ? backend : Backends.active();
+    }
 
     @Override
     public EigenResult decompose(Matrix a, EigenOrder order) {
@@ -39,17 +59,12 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
         double[] d = new double[n];
         double[] e = new double[Math.max(1, n - 1)];
         double[] tau = new double[Math.max(1, n - 1)];
-        Tridiagonalization.reduce(n, p.full, 0, Math.max(1, n), d, e, tau);
-        double[] z = Tridiagonalization.formQ(n, p.full, 0, Math.max(1, n), tau);
-        TridiagonalQl.compute(n, d, e, z, 0, Math.max(1, n), n);
+        Backend be = backend();
+        Tridiagonalization.reduce(be, n, p.full, 0, Math.max(1, n), d, e, tau);
+        double[] z = Tridiagonalization.formQ(be, n, p.full, 0, Math.max(1, n), tau);
+        TridiagonalQl.compute(be, n, d, e, z, 0, Math.max(1, n), n);
         unscale(d, p.scale);
-        DenseMatrix zm = DenseMatrix.wrap(n, n, z);
-        if (order == EigenOrder.DESCENDING) {
-            reverse(d);
-            zm = reverseColumns(zm);
-        }
-        Signs.fixColumns(zm);
-        return new EigenResult(d, zm, order);
+        return result(d, DenseMatrix.wrap(n, n, z), order);
     }
 
     @Override
@@ -60,8 +75,9 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
         double[] d = new double[n];
         double[] e = new double[Math.max(1, n - 1)];
         double[] tau = new double[Math.max(1, n - 1)];
-        Tridiagonalization.reduce(n, p.full, 0, Math.max(1, n), d, e, tau);
-        TridiagonalQl.compute(n, d, e, null, 0, 1, 0);
+        Backend be = backend();
+        Tridiagonalization.reduce(be, n, p.full, 0, Math.max(1, n), d, e, tau);
+        TridiagonalQl.compute(be, n, d, e, null, 0, 1, 0);
         unscale(d, p.scale);
         if (order == EigenOrder.DESCENDING) {
             reverse(d);
@@ -141,7 +157,26 @@ public final class TridiagonalQlEigen implements SymmetricEigen {
         }
     }
 
-    static DenseMatrix reverseColumns(DenseMatrix z) {
+    /**
+     * The result record from ascending eigenvalues and their eigenvectors: reversed for {@link
+     * EigenOrder#DESCENDING}, eigenvector signs fixed ({@link Signs#fixColumns}).
+     *
+     * @param ascending the eigenvalues, ascending; reordered in place
+     * @param z         the eigenvectors, column \(j\) for {@code ascending[j]}; signs fixed in place
+     * @param order     the requested order
+     * @return the result, owning {@code ascending} and {@code z} (or a reordered copy)
+     */
+    static EigenResult result(double[] ascending, DenseMatrix z, EigenOrder order) {
+        DenseMatrix zm = z;
+        if (order == EigenOrder.DESCENDING) {
+            reverse(ascending);
+            zm = reverseColumns(z);
+        }
+        Signs.fixColumns(zm);
+        return new EigenResult(ascending, zm, order);
+    }
+
+    private static DenseMatrix reverseColumns(DenseMatrix z) {
         int n = z.cols();
         DenseMatrix out = DenseMatrix.zeros(z.rows(), n);
         for (int j = 0; j < n; j++) {

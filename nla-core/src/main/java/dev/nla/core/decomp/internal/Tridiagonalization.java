@@ -1,8 +1,8 @@
 package dev.nla.core.decomp.internal;
 
 import dev.nla.core.blas.Backend;
-import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Transpose;
+import dev.nla.core.matrix.DenseMatrix;
 
 /**
  * Blocked Householder reduction of a symmetric matrix to tridiagonal form \(A = Q T Q^{\mathsf
@@ -29,6 +29,7 @@ public final class Tridiagonalization {
     /**
      * Reduces the full symmetric \(n \times n\) matrix in place.
      *
+     * @param be   the kernels
      * @param n    order
      * @param a    full symmetric storage (both triangles); overwritten with the reflectors
      * @param aOff index of \(a_{00}\)
@@ -37,11 +38,10 @@ public final class Tridiagonalization {
      * @param e    receives the \(n - 1\) off-diagonal entries
      * @param tau  receives the \(n - 1\) reflector scalars
      */
-    public static void reduce(int n, double[] a, int aOff, int lda, double[] d, double[] e, double[] tau) {
+    public static void reduce(Backend be, int n, double[] a, int aOff, int lda, double[] d, double[] e, double[] tau) {
         if (n == 0) {
             return;
         }
-        Backend be = Backends.active();
         int nb = BLOCK;
         int i = 0;
         double[] w = new double[n * nb];
@@ -131,7 +131,7 @@ public final class Tridiagonalization {
             if (i < nn - 1) {
                 int sub = aii + 1;
                 int len = nn - i - 1;
-                double t = Reflectors.generate(len, a, sub, Math.min(sub + 1, ao + nn - 1 + i * lda), 1);
+                double t = Householder.generate(len, a, sub, Math.min(sub + 1, ao + nn - 1 + i * lda), 1);
                 tau[base + i] = t;
                 e[base + i] = a[sub];
                 a[sub] = 1.0;
@@ -161,6 +161,7 @@ public final class Tridiagonalization {
      * Forms \(Q = H_0 \cdots H_{n-2} = \operatorname{diag}(1, \tilde Q)\) from the reflectors left by
      * {@link #reduce} (dorgtr), by blocked accumulation.
      *
+     * @param be   the kernels
      * @param n    order
      * @param a    the reduced storage; not modified
      * @param aOff index of \(a_{00}\)
@@ -168,7 +169,7 @@ public final class Tridiagonalization {
      * @param tau  the reflector scalars; not modified
      * @return \(Q\), compact \(n \times n\)
      */
-    public static double[] formQ(int n, double[] a, int aOff, int lda, double[] tau) {
+    public static double[] formQ(Backend be, int n, double[] a, int aOff, int lda, double[] tau) {
         double[] q = new double[Math.max(1, n) * n];
         if (n == 0) {
             return q;
@@ -178,7 +179,8 @@ public final class Tridiagonalization {
         if (k == 0) {
             return q;
         }
-        double[] sub = Reflectors.formQ(k, k, k, a, aOff + 1, lda, tau);
+        double[] sub = HouseholderQr.formQ(be, DenseMatrix.wrap(a, aOff + 1, k, k, lda), tau, k, k)
+                .data();
         for (int j = 0; j < k; j++) {
             System.arraycopy(sub, j * k, q, 1 + (j + 1) * n, k);
         }

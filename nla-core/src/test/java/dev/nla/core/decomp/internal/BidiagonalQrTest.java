@@ -3,6 +3,7 @@ package dev.nla.core.decomp.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.nla.core.blas.Backends;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,7 +35,7 @@ class BidiagonalQrTest {
             logDet += Math.log(Math.abs(v));
         }
         double[] d = de[0].clone();
-        BidiagonalQr.compute(n, d, de[1].clone(), null, 0, 1, 0, null, 0, 1, 0);
+        BidiagonalQr.compute(Backends.active(), n, d, de[1].clone(), null, 0, 1, 0, null, 0, 1, 0);
         double logProd = 0.0;
         for (double v : d) {
             logProd += Math.log(v);
@@ -47,7 +48,7 @@ class BidiagonalQrTest {
         int n = 30;
         double[][] de = graded(n, 0.7);
         double[] d1 = de[0].clone();
-        BidiagonalQr.compute(n, d1, de[1].clone(), null, 0, 1, 0, null, 0, 1, 0);
+        BidiagonalQr.compute(Backends.active(), n, d1, de[1].clone(), null, 0, 1, 0, null, 0, 1, 0);
         double[] d2 = de[0].clone();
         double[] u = new double[n * n];
         double[] v = new double[n * n];
@@ -55,7 +56,7 @@ class BidiagonalQrTest {
             u[i + i * n] = 1.0;
             v[i + i * n] = 1.0;
         }
-        BidiagonalQr.compute(n, d2, de[1].clone(), u, 0, n, n, v, 0, n, n);
+        BidiagonalQr.compute(Backends.active(), n, d2, de[1].clone(), u, 0, n, n, v, 0, n, n);
         for (int i = 0; i < n; i++) {
             assertThat(d2[i]).isCloseTo(d1[i], within(1e-15 * d1[0]));
         }
@@ -72,7 +73,7 @@ class BidiagonalQrTest {
     void sortsDecreasingAndMakesNonNegative() {
         double[] d = {-1.0, 3.0, 0.0, -2.0};
         double[] e = {0.0, 0.0, 0.0};
-        BidiagonalQr.compute(4, d, e, null, 0, 1, 0, null, 0, 1, 0);
+        BidiagonalQr.compute(Backends.active(), 4, d, e, null, 0, 1, 0, null, 0, 1, 0);
         assertThat(d).containsExactly(3.0, 2.0, 1.0, 0.0);
     }
 }

@@ -3,6 +3,7 @@ package dev.nla.core.decomp.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.nla.core.blas.Backends;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,9 +51,9 @@ class TridiagonalDivideConquerTest {
     void agreesWithQlAndIsOrthogonal(String kind, int n) {
         double[][] de = matrix(kind, n);
         double[] d1 = de[0].clone();
-        double[] z = TridiagonalDivideConquer.compute(n, d1, de[1]);
+        double[] z = TridiagonalDivideConquer.compute(Backends.active(), n, d1, de[1]);
         double[] d2 = de[0].clone();
-        TridiagonalQl.compute(n, d2, de[1].clone(), null, 0, 1, 0);
+        TridiagonalQl.compute(Backends.active(), n, d2, de[1].clone(), null, 0, 1, 0);
         double norm = 0.0;
         for (int i = 0; i < n; i++) {
             norm = Math.max(norm, Math.abs(d2[i]) + 2);
