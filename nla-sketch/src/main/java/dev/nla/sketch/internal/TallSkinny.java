@@ -18,10 +18,11 @@ import dev.nla.core.parallel.Parallel;
  *       along the rows; a tile of 6 columns of \(A\) times one panel (12 accumulators) walks down the
  *       6 columns of \(A\) in blocks of {@value #TRANSPOSE_ROW_BLOCK} rows (6 sequential streams),
  *       broadcasting their entries. \(A\) is read once in place.
- *   <li>\(AX\): \(X\) is copied once into groups of 4 columns, contiguous along the rows; blocks of
- *       \(A\) of {@value #ROW_BLOCK} rows by {@value #COLUMN_BLOCK} columns are copied into panels of
- *       one row tile (contiguous reads of whole column segments), and a tile of 3 vectors of rows
- *       times 4 columns (12 accumulators) runs on them.
+ *   <li>\(AX\): \(X\) is copied once into groups of 4 columns, contiguous along the rows; in blocks
+ *       of {@value #ROW_BLOCK} rows by {@value #COLUMN_BLOCK} columns of \(A\), each row tile (3
+ *       vectors of rows) is packed into a small panel that stays in L1 by the kernel of the first
+ *       group of \(X\) as it reads \(A\) in place (no separate copy pass), and the tile of 3 vectors
+ *       of rows times 4 columns (12 accumulators) runs on it for every group of \(X\).
  * </ul>
  *
  * <p><b>Determinism.</b> Every entry \(c_{ij}\) is one chain of fused multiply-adds over the inner
@@ -41,8 +42,8 @@ public final class TallSkinny {
     /** Rows of \(A\) per block of the \(AX\) product (rounded down to whole row tiles). */
     static final int ROW_BLOCK = 240;
 
-    /** Columns of \(A\) per block of the \(AX\) product. */
-    static final int COLUMN_BLOCK = 256;
+    /** Columns of \(A\) per block of the \(AX\) product (a packed row tile stays in L1). */
+    static final int COLUMN_BLOCK = 128;
 
     /** Rows of \(A\) per block of the \(A^{\mathsf T}X\) product (keeps a block of \(X\) in L2). */
     static final int TRANSPOSE_ROW_BLOCK = 1024;
@@ -74,6 +75,31 @@ public final class TallSkinny {
          * {@code rowTile()} values) times the packed \(X\) group ({@code kc} steps of 4 values).
          */
         void timesTile(double[] pa, int pao, double[] px, int pxo, int kc, double[] c, int ci, int ldc);
+
+        /**
+         * {@link #timesTile} on a full row tile of \(A\) read in place ({@code kc} column segments
+         * of {@code rowTile()} values, the first at {@code ao}, leading dimension {@code lda}), packing
+         * it into {@code pa} at {@code pao} on the way for the next groups of \(X\): the same chains
+         * as packing first, without a separate copy pass over \(A\).
+         */
+        default void timesTilePacking(
+                double[] a,
+                int ao,
+                int lda,
+                double[] pa,
+                int pao,
+                double[] px,
+                int pxo,
+                int kc,
+                double[] c,
+                int ci,
+                int ldc) {
+            int tile = rowTile();
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(a, ao + p * lda, pa, pao + p * tile, tile);
+            }
+            timesTile(pa, pao, px, pxo, kc, c, ci, ldc);
+        }
 
         /**
          * Rows \(j..j+5\) of \(C_r\) (row-major, row length {@code lp}, panel columns at {@code co})
@@ -161,46 +187,40 @@ public final class TallSkinny {
         int rowBlock = Math.max(tile, ROW_BLOCK / tile * tile);
         int parts = Parallel.parts(Backends.active().threads(), (m + tile - 1) / tile, (long) tile * n * l);
         Parallel.forRanges(m, parts, tile, (from, to) -> {
-            double[] pa = new double[rowBlock * COLUMN_BLOCK];
+            double[] pa = new double[tile * COLUMN_BLOCK];
             double[] scratch = new double[tile * GROUP];
             for (int ib = from; ib < to; ib += rowBlock) {
                 int rows = Math.min(rowBlock, to - ib);
-                int tiles = (rows + tile - 1) / tile;
                 int fullTiles = rows / tile;
                 int last = rows - fullTiles * tile;
                 for (int p0 = 0; p0 < n; p0 += COLUMN_BLOCK) {
                     int kc = Math.min(COLUMN_BLOCK, n - p0);
-                    if (groups > 0) {
-                        // Pack A[ib:ib+rows, p0:p0+kc] as row-tile panels, column segment by segment;
-                        // a last partial tile is zero padded (the padding rows are never stored).
+                    for (int t = 0; t < fullTiles && groups > 0; t++) {
+                        // The tile's panel of A (tile x kc, in L1) serves every group of X: the
+                        // first group's kernel packs it as it reads A in place.
+                        int ci = ib + t * tile;
+                        k.timesTilePacking(ad, aOff + p0 * lda + ci, lda, pa, 0, px, p0 * GROUP, kc, cd, ci, m);
+                        for (int g = 1; g < groups; g++) {
+                            k.timesTile(pa, 0, px, (g * n + p0) * GROUP, kc, cd, g * GROUP * m + ci, m);
+                        }
+                    }
+                    if (last > 0 && groups > 0) {
+                        // A last partial tile: packed zero padded (the padding rows are never
+                        // stored) and run on a scratch copy of its rows of C: the same chains.
+                        int r0 = ib + fullTiles * tile;
                         for (int p = 0; p < kc; p++) {
-                            int src = aOff + (p0 + p) * lda + ib;
-                            for (int t = 0; t < tiles; t++) {
-                                int count = Math.min(tile, rows - t * tile);
-                                int dst = (t * kc + p) * tile;
-                                System.arraycopy(ad, src + t * tile, pa, dst, count);
-                                for (int r = count; r < tile; r++) {
-                                    pa[dst + r] = 0.0;
-                                }
-                            }
+                            System.arraycopy(ad, aOff + (p0 + p) * lda + r0, pa, p * tile, last);
+                            java.util.Arrays.fill(pa, p * tile + last, (p + 1) * tile, 0.0);
                         }
                         for (int g = 0; g < groups; g++) {
-                            int pxo = (g * n + p0) * GROUP;
                             int cg = g * GROUP * m;
-                            for (int t = 0; t < fullTiles; t++) {
-                                k.timesTile(pa, t * kc * tile, px, pxo, kc, cd, cg + ib + t * tile, m);
+                            for (int j = 0; j < GROUP; j++) {
+                                System.arraycopy(cd, cg + j * m + r0, scratch, j * tile, last);
+                                java.util.Arrays.fill(scratch, j * tile + last, (j + 1) * tile, 0.0);
                             }
-                            if (last > 0) {
-                                // The partial tile runs on a scratch copy of its rows: same chains.
-                                int r0 = ib + fullTiles * tile;
-                                for (int j = 0; j < GROUP; j++) {
-                                    System.arraycopy(cd, cg + j * m + r0, scratch, j * tile, last);
-                                    java.util.Arrays.fill(scratch, j * tile + last, (j + 1) * tile, 0.0);
-                                }
-                                k.timesTile(pa, fullTiles * kc * tile, px, pxo, kc, scratch, 0, tile);
-                                for (int j = 0; j < GROUP; j++) {
-                                    System.arraycopy(scratch, j * tile, cd, cg + j * m + r0, last);
-                                }
+                            k.timesTile(pa, 0, px, (g * n + p0) * GROUP, kc, scratch, 0, tile);
+                            for (int j = 0; j < GROUP; j++) {
+                                System.arraycopy(scratch, j * tile, cd, cg + j * m + r0, last);
                             }
                         }
                     }

@@ -89,6 +89,73 @@ final class VectorTallSkinny implements TallSkinny.Kernels {
     }
 
     @Override
+    public void timesTilePacking(
+            double[] a,
+            int ao,
+            int lda,
+            double[] pa,
+            int pao,
+            double[] px,
+            int pxo,
+            int kc,
+            double[] c,
+            int ci,
+            int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, ci);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, ci + L);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, ci + 2 * L);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, ci + ldc);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, ci + ldc + L);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, ci + ldc + 2 * L);
+        DoubleVector c02 = DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc);
+        DoubleVector c12 = DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc + L);
+        DoubleVector c22 = DoubleVector.fromArray(SPECIES, c, ci + 2 * ldc + 2 * L);
+        DoubleVector c03 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc);
+        DoubleVector c13 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + L);
+        DoubleVector c23 = DoubleVector.fromArray(SPECIES, c, ci + 3 * ldc + 2 * L);
+        int tile = 3 * L;
+        for (int p = 0; p < kc; p++) {
+            int ap = pao + p * tile;
+            int bp = pxo + p * 4;
+            int as = ao + p * lda;
+            DoubleVector a0 = DoubleVector.fromArray(SPECIES, a, as);
+            DoubleVector a1 = DoubleVector.fromArray(SPECIES, a, as + L);
+            DoubleVector a2 = DoubleVector.fromArray(SPECIES, a, as + 2 * L);
+            a0.intoArray(pa, ap);
+            a1.intoArray(pa, ap + L);
+            a2.intoArray(pa, ap + 2 * L);
+            DoubleVector b0 = DoubleVector.broadcast(SPECIES, px[bp]);
+            c00 = a0.fma(b0, c00);
+            c10 = a1.fma(b0, c10);
+            c20 = a2.fma(b0, c20);
+            DoubleVector b1 = DoubleVector.broadcast(SPECIES, px[bp + 1]);
+            c01 = a0.fma(b1, c01);
+            c11 = a1.fma(b1, c11);
+            c21 = a2.fma(b1, c21);
+            DoubleVector b2 = DoubleVector.broadcast(SPECIES, px[bp + 2]);
+            c02 = a0.fma(b2, c02);
+            c12 = a1.fma(b2, c12);
+            c22 = a2.fma(b2, c22);
+            DoubleVector b3 = DoubleVector.broadcast(SPECIES, px[bp + 3]);
+            c03 = a0.fma(b3, c03);
+            c13 = a1.fma(b3, c13);
+            c23 = a2.fma(b3, c23);
+        }
+        c00.intoArray(c, ci);
+        c10.intoArray(c, ci + L);
+        c20.intoArray(c, ci + 2 * L);
+        c01.intoArray(c, ci + ldc);
+        c11.intoArray(c, ci + ldc + L);
+        c21.intoArray(c, ci + ldc + 2 * L);
+        c02.intoArray(c, ci + 2 * ldc);
+        c12.intoArray(c, ci + 2 * ldc + L);
+        c22.intoArray(c, ci + 2 * ldc + 2 * L);
+        c03.intoArray(c, ci + 3 * ldc);
+        c13.intoArray(c, ci + 3 * ldc + L);
+        c23.intoArray(c, ci + 3 * ldc + 2 * L);
+    }
+
+    @Override
     public void transposeTile(
             double[] a, int a0, int lda, int i0, int i1, double[] xp, int xo, double[] cr, int co, int lp) {
         int w = 2 * L;
