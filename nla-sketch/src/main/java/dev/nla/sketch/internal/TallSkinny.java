@@ -108,6 +108,22 @@ public final class TallSkinny {
          */
         void transposeTile(
                 double[] a, int a0, int lda, int i0, int i1, double[] xp, int xo, double[] cr, int co, int lp);
+
+        /**
+         * Row \(j\) of \(C_r\) (panel columns at {@code co}) += \(A[0:m, j]^{\mathsf T}\) (at
+         * {@code a0}) times the \(X\) panel ({@code panelWidth()} values per row, row 0 at {@code
+         * xo}), one fused multiply-add chain per entry in increasing row order.
+         */
+        default void transposeColumn(double[] a, int a0, int m, double[] xp, int xo, double[] cr, int co) {
+            int w = panelWidth();
+            for (int i = 0; i < m; i++) {
+                double av = a[a0 + i];
+                int xi = xo + i * w;
+                for (int j = 0; j < w; j++) {
+                    cr[co + j] = Math.fma(av, xp[xi + j], cr[co + j]);
+                }
+            }
+        }
     }
 
     private static Kernels load() {
@@ -175,12 +191,13 @@ public final class TallSkinny {
         int groups = l / GROUP;
         // X in groups of 4 columns, row after row: px[g n 4 + p 4 + j] = x(p, 4g + j).
         double[] px = new double[groups * n * GROUP];
+        double[] xd = x.data();
         for (int g = 0; g < groups; g++) {
             for (int j = 0; j < GROUP; j++) {
-                DenseMatrix col = x.column(g * GROUP + j);
+                int src = x.offset() + (g * GROUP + j) * x.ld();
                 int base = g * n * GROUP + j;
                 for (int p = 0; p < n; p++) {
-                    px[base + p * GROUP] = col.get(p, 0);
+                    px[base + p * GROUP] = xd[src + p];
                 }
             }
         }
@@ -270,11 +287,12 @@ public final class TallSkinny {
         int lp = panels * w;
         // X in panels of w columns, row after row: xp[t m w + i w + j] = x(i, t w + j), zero padded.
         double[] xp = new double[panels * m * w];
+        double[] xd = x.data();
         for (int j = 0; j < l; j++) {
-            DenseMatrix col = x.column(j);
+            int src = x.offset() + j * x.ld();
             int base = (j / w) * m * w + j % w;
             for (int i = 0; i < m; i++) {
-                xp[base + i * w] = col.get(i, 0);
+                xp[base + i * w] = xd[src + i];
             }
         }
         double[] cr = new double[n * lp];
@@ -293,7 +311,12 @@ public final class TallSkinny {
                     }
                 }
             }
-            ScalarKernels.transposeTimesRange(ad, aOff, lda, m, xp, w, panels, cr, lp, full, to);
+            // Fewer than 6 columns left: one column of A at a time, the same chains.
+            for (int j = full; j < to; j++) {
+                for (int t = 0; t < panels; t++) {
+                    k.transposeColumn(ad, aOff + j * lda, m, xp, t * m * w, cr, j * lp + t * w);
+                }
+            }
         });
         double[] cd = c.data();
         for (int j = 0; j < l; j++) {
@@ -372,38 +395,6 @@ public final class TallSkinny {
                     int ap = aOff + p * lda;
                     for (int i = i0; i < i1; i++) {
                         c[cc + i] = Math.fma(a[ap + i], xp, c[cc + i]);
-                    }
-                }
-            }
-        }
-
-        /**
-         * Rows \(j_0..j_1\) of \(C_r\) (all panels) += \(A[:, j_0:j_1]^{\mathsf T}X\), \(X\) in panels
-         * of width {@code w}; one fma per term, in increasing row order.
-         */
-        static void transposeTimesRange(
-                double[] a,
-                int aOff,
-                int lda,
-                int m,
-                double[] xp,
-                int w,
-                int panels,
-                double[] cr,
-                int lp,
-                int j0,
-                int j1) {
-            for (int jj = j0; jj < j1; jj++) {
-                int aj = aOff + jj * lda;
-                for (int t = 0; t < panels; t++) {
-                    int cj = jj * lp + t * w;
-                    int xo = t * m * w;
-                    for (int i = 0; i < m; i++) {
-                        double av = a[aj + i];
-                        int xi = xo + i * w;
-                        for (int j = 0; j < w; j++) {
-                            cr[cj + j] = Math.fma(av, xp[xi + j], cr[cj + j]);
-                        }
                     }
                 }
             }

@@ -212,4 +212,19 @@ final class VectorTallSkinny implements TallSkinny.Kernels {
         s50.intoArray(cr, co + 5 * lp);
         s51.intoArray(cr, co + 5 * lp + L);
     }
+
+    @Override
+    public void transposeColumn(double[] a, int a0, int m, double[] xp, int xo, double[] cr, int co) {
+        int w = 2 * L;
+        DoubleVector s0 = DoubleVector.fromArray(SPECIES, cr, co);
+        DoubleVector s1 = DoubleVector.fromArray(SPECIES, cr, co + L);
+        for (int i = 0; i < m; i++) {
+            int xi = xo + i * w;
+            DoubleVector b = DoubleVector.broadcast(SPECIES, a[a0 + i]);
+            s0 = b.fma(DoubleVector.fromArray(SPECIES, xp, xi), s0);
+            s1 = b.fma(DoubleVector.fromArray(SPECIES, xp, xi + L), s1);
+        }
+        s0.intoArray(cr, co);
+        s1.intoArray(cr, co + L);
+    }
 }
