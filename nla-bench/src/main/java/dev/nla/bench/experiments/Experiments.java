@@ -1,5 +1,7 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.attention.AttentionSpectrumExperiment;
+import dev.nla.bench.experiments.attention.MlaConversionExperiment;
 import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaLowRankExperiment;
@@ -39,7 +41,10 @@ public final class Experiments {
             new RandnlaLowRankExperiment(),
             new RandnlaSolversExperiment(),
             // nla-tensor
-            new TuckerSyntheticExperiment());
+            new TuckerSyntheticExperiment(),
+            // nla-attention
+            new AttentionSpectrumExperiment(),
+            new MlaConversionExperiment());
 
     /** Named groups of registered experiments, in the order {@code nla list} shows them. */
     private static final List<Group> GROUPS = List.of(new Group(
