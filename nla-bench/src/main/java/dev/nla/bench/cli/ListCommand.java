@@ -29,10 +29,18 @@ final class ListCommand implements Callable<Integer> {
         for (BenchSuite s : BenchSuites.all()) {
             width = Math.max(width, s.name().length());
         }
+        for (Experiments.Group g : Experiments.groups()) {
+            width = Math.max(width, g.name().length());
+        }
         String format = "  %-" + width + "s  %s%n";
         out.println("Experiments (nla reproduce <experiment>|all):");
         for (Experiment e : Experiments.all()) {
             out.printf(format, e.name(), e.description());
+        }
+        out.println();
+        out.println("Experiment groups (nla reproduce <group> runs the members and writes DIR/README.md):");
+        for (Experiments.Group g : Experiments.groups()) {
+            out.printf(format, g.name(), g.description());
         }
         out.println();
         out.println("Benchmark suites (nla bench <suite>):");

@@ -47,7 +47,10 @@ final class ReproduceCommand implements Callable<Integer> {
     @ParentCommand
     NlaCommand parent;
 
-    @Parameters(arity = "0..*", paramLabel = "<experiment>", description = "Experiment names, or 'all' (the default).")
+    @Parameters(
+            arity = "0..*",
+            paramLabel = "<experiment>",
+            description = "Experiment or group names, or 'all' (the default).")
     List<String> names = new ArrayList<>();
 
     @Option(
@@ -120,7 +123,10 @@ final class ReproduceCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Resolves the positional names to experiments, in registry order for 'all'. */
+    /**
+     * Resolves the positional names (experiments or groups) to experiments, in registry order for
+     * 'all'.
+     */
     private List<Experiment> select() {
         if (names.isEmpty() || names.contains("all")) {
             if (names.size() > 1) {
@@ -131,13 +137,20 @@ final class ReproduceCommand implements Callable<Integer> {
         List<Experiment> selected = new ArrayList<>();
         for (Iterator<String> it = names.iterator(); it.hasNext(); ) {
             String name = it.next();
-            Experiment e = Experiments.find(name)
+            List<Experiment> named = Experiments.select(name)
                     .orElseThrow(() -> new ParameterException(
                             spec.commandLine(),
                             "unknown experiment '" + name + "'; valid: all, "
-                                    + String.join(", ", Experiments.names())));
-            if (!selected.contains(e)) {
-                selected.add(e);
+                                    + String.join(", ", Experiments.names()) + "; groups: "
+                                    + String.join(
+                                            ", ",
+                                            Experiments.groups().stream()
+                                                    .map(Experiments.Group::name)
+                                                    .toList())));
+            for (Experiment e : named) {
+                if (!selected.contains(e)) {
+                    selected.add(e);
+                }
             }
         }
         return selected;

@@ -9,6 +9,7 @@ import dev.nla.bench.jmh.core.QrBenchmark;
 import dev.nla.bench.jmh.core.SvdBenchmark;
 import dev.nla.bench.jmh.core.SymmetricEigenBenchmark;
 import dev.nla.bench.jmh.core.TrsmBenchmark;
+import dev.nla.bench.jmh.sketch.RandomizedSvdBenchmark;
 import dev.nla.bench.jmh.sketch.SketchApplyBenchmark;
 import dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark;
 import dev.nla.bench.jmh.tensor.TuckerScalingBenchmark;
@@ -51,8 +52,10 @@ public final class BenchSuites {
             BenchSuite.of(
                     "sketch",
                     "sketch application S*A per operator (nla-sketch), A dense m x 200, m = 20000 and 100000, d = 800;"
+                            + " randomized SVD of a dense 4000 x 4000 matrix, k = 50, p = 10, q = 4, LU;"
                             + " sketch-and-precondition vs dense QR least squares, 20000 x 200",
                     SketchApplyBenchmark.TARGET,
+                    RandomizedSvdBenchmark.TARGET,
                     SketchLeastSquaresBenchmark.TARGET),
             BenchSuite.of(
                     "tensor",

@@ -122,6 +122,26 @@ class MainTest {
         assertThat(dir.resolve("README.md")).exists();
     }
 
+    /** The group runs both members into their own directories and indexes both reports. */
+    @Test
+    void reproduceRandnlaRunsBothMembersAndWritesTheIndex(@TempDir Path dir) throws Exception {
+        Run r = run("reproduce", "randnla", "--scale", "smoke", "--out", dir.toString(), "--progress", "none");
+        assertThat(r.code()).as(r.err()).isEqualTo(Main.OK);
+        assertThat(r.out()).contains("randnla-lowrank: ok in ", "randnla-solvers: ok in ", "index: ");
+        assertThat(Files.readString(dir.resolve("README.md")))
+                .contains("(randnla-lowrank/report.md)", "(randnla-solvers/report.md)");
+    }
+
+    @Test
+    void listShowsTheRandnlaGroup() {
+        assertThat(run("list").out()).contains("Experiment groups", "randnla ");
+    }
+
+    @Test
+    void unknownNameListsTheGroups() {
+        assertThat(run("reproduce", "no-such-experiment").err()).contains("groups: randnla");
+    }
+
     @Test
     void progressLinesGoToStandardError(@TempDir Path dir) {
         Run r = run("reproduce", "gemm-scaling", "--scale", "smoke", "--out", dir.toString(), "--progress", "lines");

@@ -57,6 +57,54 @@ class ExperimentsTest {
                 .hasMessageContaining("'a-b'");
     }
 
+    @Test
+    void randnlaGroupSelectsTheLowRankAndSolverExperimentsInOrder() {
+        assertThat(Experiments.select("randnla").orElseThrow())
+                .extracting(Experiment::name)
+                .containsExactly("randnla-lowrank", "randnla-solvers");
+    }
+
+    @Test
+    void selectOfAnExperimentNameIsThatExperimentAlone() {
+        assertThat(Experiments.select("gemm-scaling").orElseThrow())
+                .singleElement()
+                .isInstanceOf(GemmScalingExperiment.class);
+    }
+
+    @Test
+    void selectOfAnUnknownNameIsEmpty() {
+        assertThat(Experiments.select("nope")).isEmpty();
+    }
+
+    @Test
+    void registeredGroupsPassValidation() {
+        Experiments.validateGroups(Experiments.groups(), Experiments.all());
+        assertThat(Experiments.groups()).extracting(Experiments.Group::name).contains("randnla");
+    }
+
+    @Test
+    void groupWithAnUnknownMemberIsRejected() {
+        List<Experiments.Group> groups = List.of(new Experiments.Group("g", "test", List.of("a-b", "c")));
+        assertThatThrownBy(() -> Experiments.validateGroups(groups, List.of(named("a-b"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'c'");
+    }
+
+    @Test
+    void groupNamedLikeAnExperimentIsRejected() {
+        List<Experiments.Group> groups = List.of(new Experiments.Group("a-b", "test", List.of("a-b")));
+        assertThatThrownBy(() -> Experiments.validateGroups(groups, List.of(named("a-b"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already taken");
+    }
+
+    @Test
+    void emptyGroupIsRejected() {
+        assertThatThrownBy(() -> new Experiments.Group("g", "test", List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'g'");
+    }
+
     private static Experiment named(String name) {
         return new Experiment() {
             @Override

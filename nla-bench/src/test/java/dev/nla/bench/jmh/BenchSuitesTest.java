@@ -37,6 +37,7 @@ class BenchSuitesTest {
         assertThat(BenchSuites.find("sketch").orElseThrow().targets())
                 .containsExactly(
                         dev.nla.bench.jmh.sketch.SketchApplyBenchmark.TARGET,
+                        dev.nla.bench.jmh.sketch.RandomizedSvdBenchmark.TARGET,
                         dev.nla.bench.jmh.sketch.SketchLeastSquaresBenchmark.TARGET);
     }
 
