@@ -2,6 +2,7 @@ package dev.nla.attention;
 
 import dev.nla.attention.approx.CosformerAttention;
 import dev.nla.attention.approx.LinearAttention;
+import dev.nla.attention.approx.NystromformerAttention;
 import dev.nla.attention.approx.PerformerAttention;
 import dev.nla.attention.approx.RandomFeatureAttention;
 import dev.nla.attention.exact.DenseAttention;
@@ -24,6 +25,7 @@ public final class AttentionMethods {
             DenseAttention.METHOD,
             OnlineSoftmaxAttention.METHOD,
             // approximations and kernel reformulations (approx, part B)
+            NystromformerAttention.METHOD,
             PerformerAttention.METHOD,
             RandomFeatureAttention.METHOD,
             LinearAttention.METHOD,

@@ -3,6 +3,8 @@ package dev.nla.attention.approx;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.analysis.CostCounter;
 import dev.nla.attention.internal.Softmax;
+import dev.nla.core.blas.Blas;
+import dev.nla.core.blas.Transpose;
 import dev.nla.core.matrix.DenseMatrix;
 import java.util.Arrays;
 
@@ -112,5 +114,93 @@ final class LowRankSupport {
             }
         }
         return out;
+    }
+
+    /**
+     * The truncated third-order iteration for the Moore–Penrose pseudo-inverse used by
+     * Nyströmformer and Skyformer [Razavi et al. 2014; Xiong et al. 2021]:
+     * \[ Z_0 = \alpha A^{\mathsf T},\qquad Z_{k+1} = \tfrac14 Z_k\bigl(13I - AZ_k(15I - AZ_k(7I -
+     *    AZ_k))\bigr), \]
+     * four \(r \times r\) GEMMs per step (\(8r^3\) flops). Unlike the second-order Newton–Schulz
+     * iteration of {@code nla-core} ({@code NewtonSchulzPseudoInverse}, run to convergence), it is
+     * stopped after a fixed number of steps; the truncation is part of these methods (it acts as a
+     * regulariser on their badly conditioned cores, spec section 2).
+     *
+     * @param a          \(A\), \(r \times r\); not modified
+     * @param alpha      \(\alpha\), the scale of \(Z_0\)
+     * @param iterations number of steps, \(\ge 0\)
+     * @return \(Z_k\), a new \(r \times r\) matrix
+     */
+    static DenseMatrix iterativePseudoInverse(DenseMatrix a, double alpha, int iterations) {
+        int r = a.rows();
+        CostCounter cost = CostCounter.current();
+        cost.allocate(4L * r * r);
+        DenseMatrix z = DenseMatrix.zeros(r, r);
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < r; j++) {
+                z.set(i, j, alpha * a.get(j, i));
+            }
+        }
+        DenseMatrix az = DenseMatrix.zeros(r, r);
+        DenseMatrix t = DenseMatrix.zeros(r, r);
+        DenseMatrix u = DenseMatrix.zeros(r, r);
+        for (int it = 0; it < iterations; it++) {
+            Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, a, z, 0.0, az);
+            // t = 7I - AZ
+            identityMinus(7.0, az, t);
+            // u = 15I - AZ t
+            Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, -1.0, az, t, 0.0, u);
+            addDiagonal(u, 15.0);
+            // t = 13I - AZ u
+            Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, -1.0, az, u, 0.0, t);
+            addDiagonal(t, 13.0);
+            // z = 0.25 Z t
+            Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 0.25, z, t, 0.0, u);
+            z.copyFrom(u);
+        }
+        cost.addFlops((long) iterations * (8L * r * r * r + 3L * r));
+        cost.release(3L * r * r);
+        return z;
+    }
+
+    private static void identityMinus(double c, DenseMatrix x, DenseMatrix out) {
+        int r = x.rows();
+        for (int j = 0; j < r; j++) {
+            for (int i = 0; i < r; i++) {
+                out.set(i, j, -x.get(i, j));
+            }
+        }
+        addDiagonal(out, c);
+    }
+
+    private static void addDiagonal(DenseMatrix x, double c) {
+        for (int i = 0; i < x.rows(); i++) {
+            x.add(i, i, c);
+        }
+    }
+
+    /**
+     * \(\|A\|_1\) (largest absolute column sum) and \(\|A\|_\infty\) (largest absolute row sum).
+     *
+     * @param a the matrix; not modified
+     * @return {@code {norm1, normInf}}
+     */
+    static double[] norms1Inf(DenseMatrix a) {
+        double norm1 = 0;
+        double[] rows = new double[a.rows()];
+        for (int j = 0; j < a.cols(); j++) {
+            double col = 0;
+            for (int i = 0; i < a.rows(); i++) {
+                double x = Math.abs(a.get(i, j));
+                col += x;
+                rows[i] += x;
+            }
+            norm1 = Math.max(norm1, col);
+        }
+        double normInf = 0;
+        for (double x : rows) {
+            normInf = Math.max(normInf, x);
+        }
+        return new double[] {norm1, normInf};
     }
 }
