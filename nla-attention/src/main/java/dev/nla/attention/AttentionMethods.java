@@ -2,9 +2,12 @@ package dev.nla.attention;
 
 import dev.nla.attention.approx.CosformerAttention;
 import dev.nla.attention.approx.LinearAttention;
+import dev.nla.attention.approx.LinformerAttention;
 import dev.nla.attention.approx.NystromformerAttention;
 import dev.nla.attention.approx.PerformerAttention;
 import dev.nla.attention.approx.RandomFeatureAttention;
+import dev.nla.attention.approx.SkyformerAttention;
+import dev.nla.attention.approx.SvdOracleAttention;
 import dev.nla.attention.exact.DenseAttention;
 import dev.nla.attention.exact.OnlineSoftmaxAttention;
 import java.util.ArrayList;
@@ -25,11 +28,14 @@ public final class AttentionMethods {
             DenseAttention.METHOD,
             OnlineSoftmaxAttention.METHOD,
             // approximations and kernel reformulations (approx, part B)
+            LinformerAttention.METHOD,
             NystromformerAttention.METHOD,
+            SkyformerAttention.METHOD,
             PerformerAttention.METHOD,
             RandomFeatureAttention.METHOD,
             LinearAttention.METHOD,
-            CosformerAttention.METHOD);
+            CosformerAttention.METHOD,
+            SvdOracleAttention.METHOD);
 
     static {
         validate(REGISTERED);
