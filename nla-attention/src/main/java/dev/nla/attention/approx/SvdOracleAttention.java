@@ -10,6 +10,7 @@ import dev.nla.core.blas.Blas;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.decomp.Decompositions;
 import dev.nla.core.decomp.QrMode;
+import dev.nla.core.decomp.Svd;
 import dev.nla.core.decomp.SvdResult;
 import dev.nla.core.error.Require;
 import dev.nla.core.error.SizeLimitExceededException;
@@ -29,8 +30,9 @@ import java.util.Objects;
  * (every low-rank method is at or above \(\|A - A_r\|_2\|V\|_2\) in the normalised spectral error).
  *
  * <p><b>Primitives:</b> {@link DenseAttention#attentionMatrix} for \(A\); the thin SVD of {@code
- * nla-core} ({@link Decompositions#svd()}) for {@link SvdOracleOptions.Method#EXACT}; for {@link
- * SvdOracleOptions.Method#RANDOMIZED}, the randomized SVD of [Halko, Martinsson and Tropp 2011]
+ * nla-core} (LAPACK {@code dgesdd} through {@link Decompositions#nativeSvd()} when a system library
+ * loads, else the pure-Java {@link Decompositions#svd()}) for {@link SvdOracleOptions.Method#EXACT}; for {@link
+ * SvdOracleOptions.Method#RANDOMIZED}, the randomized SVD of [HMT 2011]
  * composed here from a Gaussian test matrix ({@link RandomMatrices}, counter-based), Householder QR
  * ({@link Decompositions#qr()}) for the range and the power iterations, and the {@code nla-core} SVD
  * of the small \((r + p) \times m\) projection (the {@code nla-sketch} randomized SVD driver is not
@@ -141,7 +143,7 @@ public final class SvdOracleAttention extends AbstractAttention {
         if (options.method() == SvdOracleOptions.Method.EXACT) {
             cost.allocate((long) Math.min(n, m) * (n + m + 1));
             cost.addFlops(22L * n * m * Math.min(n, m));
-            SvdResult f = Decompositions.svd().decompose(a);
+            SvdResult f = exactSvd().decompose(a);
             full = new Truncated(f.u(), f.singularValues(), f.vt());
         } else {
             full = randomizedSvd(a);
@@ -152,6 +154,15 @@ public final class SvdOracleAttention extends AbstractAttention {
         cost.allocate((long) r * (n + m + 1));
         cost.release((long) n * m + (long) full.sigma().length * (n + m + 1));
         return new Truncated(u, sigma, vt);
+    }
+
+    /**
+     * The SVD of the exact variant: LAPACK {@code dgesdd} through {@link Decompositions#nativeSvd()}
+     * when a system library loads (an order of magnitude faster on the \(n \times n\) matrix), else
+     * the pure-Java {@link Decompositions#svd()}.
+     */
+    private static Svd exactSvd() {
+        return Decompositions.nativeAvailable() ? Decompositions.nativeSvd() : Decompositions.svd();
     }
 
     /** Randomized SVD of \(A\) (\(n \times m\)) with \(\ell = \min(r + p, n, m)\) columns. */

@@ -34,10 +34,13 @@ public record SvdOracleOptions(
 
     /** How the truncated SVD is computed. */
     public enum Method {
-        /** Thin SVD of the full matrix ({@code nla-core Decompositions.svd()}): the exact optimum. */
+        /**
+         * Thin SVD of the full matrix ({@code nla-core}: native LAPACK when a library loads, else pure
+         * Java): the exact optimum.
+         */
         EXACT,
         /**
-         * Randomized SVD [Halko, Martinsson and Tropp 2011, Alg. 4.4 + 5.1]: Gaussian test matrix with
+         * Randomized SVD [HMT 2011, Alg. 4.4 + 5.1]: Gaussian test matrix with
          * \(r + p\) columns, \(q\) power iterations re-orthonormalised by QR, SVD of the small
          * projection.
          */
