@@ -150,6 +150,20 @@ class PerformerAttentionTest {
     }
 
     @Test
+    void keyPaddingEqualsDroppingTheMaskedKeys() {
+        // padded keys get zero features and do not enter the key maximum: the result is that of the
+        // kept keys alone, up to the order of the (zero) terms in the sums
+        int n = 150;
+        AttentionInput in = AttentionInputs.lowRankQK(n, 16, 8, 1.0, SEED.split(19));
+        AttentionMask mask = ApproxTesting.everyThirdPadded(n);
+        PerformerAttention method = new PerformerAttention(PerformerOptions.of(32), SEED.split(20));
+        DenseMatrix padded = method.compute(in.q(), in.k(), in.v(), mask);
+        DenseMatrix dropped =
+                method.compute(in.q(), LowRankSupport.keptRows(in.k(), mask), LowRankSupport.keptRows(in.v(), mask));
+        assertThat(ApproxTesting.relativeError(padded, dropped)).isLessThanOrEqualTo(1e-13);
+    }
+
+    @Test
     void drawnProjectionIsTheOneUsed() {
         int n = 100;
         AttentionInput in = AttentionInputs.lowRankQK(n, 8, 4, 1.0, SEED.split(2));
