@@ -11,6 +11,6 @@ module dev.nla.attention {
     exports dev.nla.attention;
     exports dev.nla.attention.exact;
     exports dev.nla.attention.approx;
-    //    exports dev.nla.attention.heads;
+    exports dev.nla.attention.heads;
     exports dev.nla.attention.analysis;
 }

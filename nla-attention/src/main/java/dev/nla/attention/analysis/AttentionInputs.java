@@ -256,6 +256,66 @@ public final class AttentionInputs {
                 values(n, d, DEFAULT_VALUE_MEAN, state.split(10)));
     }
 
+    /** Largest per-feature scale of {@link #anisotropicEmbeddings}. */
+    public static final double ANISOTROPIC_MAX_SCALE = 2.0;
+
+    /** Smallest per-feature scale of {@link #anisotropicEmbeddings}. */
+    public static final double ANISOTROPIC_MIN_SCALE = 0.05;
+
+    /**
+     * An anisotropic token-embedding table for the MLA conversion experiment (attention spec, E4):
+     * \(E = G\,\operatorname{diag}(s)\) with \(G \sim \mathcal N(0, 1)^{V \times D}\) and per-feature
+     * scales decaying geometrically from {@value #ANISOTROPIC_MAX_SCALE} to {@value
+     * #ANISOTROPIC_MIN_SCALE}, \(s_j = 2\,(0.05/2)^{j/(D-1)}\). Token sequences are drawn from it by
+     * {@link #embedTokens}; activation-aware conversions exploit the anisotropy and the repeated
+     * tokens, weight SVDs cannot see either.
+     *
+     * @param vocabulary \(V \ge 1\) (the experiments use {@value #TOKEN_VOCABULARY})
+     * @param modelDim   \(D \ge 1\)
+     * @param state      the randomness; not modified
+     * @return a new \(V \times D\) matrix
+     * @throws IllegalArgumentException if a dimension is below 1
+     * @throws NullPointerException     if {@code state} is null
+     */
+    public static DenseMatrix anisotropicEmbeddings(int vocabulary, int modelDim, RngState state) {
+        Require.positive("vocabulary", vocabulary);
+        Require.positive("modelDim", modelDim);
+        Objects.requireNonNull(state, "state");
+        DenseMatrix x = RandomMatrices.gaussian(vocabulary, modelDim, state).value();
+        double ratio = ANISOTROPIC_MIN_SCALE / ANISOTROPIC_MAX_SCALE;
+        for (int j = 0; j < modelDim; j++) {
+            double t = modelDim == 1 ? 0 : (double) j / (modelDim - 1);
+            Blas.scal(ANISOTROPIC_MAX_SCALE * Math.pow(ratio, t), x.column(j));
+        }
+        return x;
+    }
+
+    /**
+     * A token sequence: \(n\) i.i.d. tokens with \(\Pr[k] \propto (k+1)^{-1.1}\) (Zipf {@value
+     * #TOKEN_ZIPF}, as in {@link #tokenLM}), row \(p\) = the embedding of token \(p\).
+     *
+     * @param table the \(V \times D\) embedding table; not modified
+     * @param n     tokens \(\ge 1\)
+     * @param state the randomness; not modified
+     * @return a new \(n \times D\) matrix
+     * @throws IllegalArgumentException if {@code n < 1} or the table is empty
+     * @throws NullPointerException     if an argument is null
+     */
+    public static DenseMatrix embedTokens(DenseMatrix table, int n, RngState state) {
+        Objects.requireNonNull(table, "table");
+        Require.positive("n", n);
+        Require.positive("vocabulary (rows of table)", table.rows());
+        Objects.requireNonNull(state, "state");
+        int[] tokens = zipfTokens(n, table.rows(), TOKEN_ZIPF, state);
+        DenseMatrix x = DenseMatrix.zeros(n, table.cols());
+        for (int c = 0; c < table.cols(); c++) {
+            for (int p = 0; p < n; p++) {
+                x.set(p, c, table.get(tokens[p], c));
+            }
+        }
+        return x;
+    }
+
     /**
      * Values \(V \sim \mathcal N(0, 1)^{m \times d_v} + \text{mean}\).
      *
@@ -339,8 +399,8 @@ public final class AttentionInputs {
             total += Math.pow(k + 1.0, -s);
             cdf[k] = total;
         }
-        DenseMatrix u =
-                RandomMatrices.generate(n, 1, ScalarDistribution.UNIFORM, state).value();
+        DenseMatrix u = RandomMatrices.generate(n, 1, ScalarDistribution.UNIFORM_01, state)
+                .value();
         int[] tokens = new int[n];
         for (int p = 0; p < n; p++) {
             double x = u.get(p, 0) * total;

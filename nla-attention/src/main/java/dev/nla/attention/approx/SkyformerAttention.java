@@ -15,7 +15,7 @@ import dev.nla.sketch.operator.UniformSampling;
 import java.util.Objects;
 
 /**
- * Skyformer [Chen et al. 2021]: softmax's \(e^{q^{\mathsf T}k}\) is replaced by the Gaussian kernel
+ * Skyformer [Chen, Zeng, Ji and Yang 2021]: softmax's \(e^{q^{\mathsf T}k}\) is replaced by the Gaussian kernel
  * \(\kappa(x, y) = e^{-\|x - y\|^2/2} = e^{x^{\mathsf T}y - \|x\|^2/2 - \|y\|^2/2}\) on the scaled
  * tokens \(x' = \sqrt s\,x\), which makes the \((n + m) \times (n + m)\) kernel matrix of \(X = [Q;
  * K]\) symmetric positive semi-definite, and its \(Q\)–\(K\) block is approximated by Nyström.

@@ -3,9 +3,11 @@ package dev.nla.attention.internal;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.analysis.CostCounter;
 import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Blas;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.parallel.Parallel;
 import java.util.Arrays;
 
 /**
@@ -69,14 +71,16 @@ public final class BlockedSoftmax {
         int bq = Math.min(queryBlock, n);
         int bk = Math.min(keyBlock, m);
         int blocks = (n + bq - 1) / bq;
-        int parts = (long) n * m * d < PARALLEL_WORK ? 1 : Math.min(Tasks.threads(), blocks);
+        int parts = (long) n * m * d < PARALLEL_WORK
+                ? 1
+                : Math.min(Math.max(1, Backends.active().threads()), blocks);
         long scratch = (long) parts * ((long) bq * bk + 5L * bq);
         cost.allocate((long) n * dv);
         DenseMatrix out = DenseMatrix.zeros(n, dv);
         cost.allocate(scratch);
         int[] keptPrefix = keptPrefix(mask, m);
         Backend backend = SerialBackend.get();
-        Tasks.forEach(parts, part -> {
+        Parallel.forEach(parts, part -> {
             Workspace ws = new Workspace(bq, bk);
             for (int b = part; b < blocks; b += parts) {
                 int i0 = b * bq;

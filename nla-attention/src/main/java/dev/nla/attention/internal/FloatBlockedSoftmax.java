@@ -3,6 +3,8 @@ package dev.nla.attention.internal;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.FloatMatrix;
 import dev.nla.attention.analysis.CostCounter;
+import dev.nla.core.blas.Backends;
+import dev.nla.core.parallel.Parallel;
 import java.util.Arrays;
 
 /**
@@ -49,12 +51,14 @@ public final class FloatBlockedSoftmax {
         int bq = Math.min(queryBlock, n);
         int bk = Math.min(keyBlock, m);
         int blocks = (n + bq - 1) / bq;
-        int parts = (long) n * m * d < BlockedSoftmax.PARALLEL_WORK ? 1 : Math.min(Tasks.threads(), blocks);
+        int parts = (long) n * m * d < BlockedSoftmax.PARALLEL_WORK
+                ? 1
+                : Math.min(Math.max(1, Backends.active().threads()), blocks);
         long scratch = (long) parts * ((long) bq * bk + 5L * bq + (long) bq * dv);
         cost.allocate((long) n * dv);
         FloatMatrix out = FloatMatrix.zeros(n, dv);
         cost.allocate(scratch);
-        Tasks.forEach(parts, part -> {
+        Parallel.forEach(parts, part -> {
             float[] tile = new float[bq * bk];
             float[] acc = new float[bq * dv];
             float[] max = new float[bq];

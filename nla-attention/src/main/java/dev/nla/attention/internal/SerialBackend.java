@@ -5,7 +5,7 @@ import dev.nla.core.blas.Backends;
 
 /**
  * The single-threaded counterpart of the active backend, for GEMM calls made inside {@link
- * Tasks#forEach}: the parallelism is over query blocks, so the tile products must not fork again.
+ * dev.nla.core.parallel.Parallel#forEach}: the parallelism is over query blocks, so the tile products must not fork again.
  *
  * <p>For the pure-Java backends ({@code "vector"}, {@code "scalar"}) this is a one-thread backend of
  * the same kind, whose tile products are bitwise identical to the multithreaded one's (nla-core

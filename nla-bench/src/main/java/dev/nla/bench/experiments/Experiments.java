@@ -1,6 +1,8 @@
 package dev.nla.bench.experiments;
 
 import dev.nla.bench.experiments.attention.AttentionCostExperiment;
+import dev.nla.bench.experiments.attention.AttentionSpectrumExperiment;
+import dev.nla.bench.experiments.attention.MlaConversionExperiment;
 import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
@@ -34,6 +36,8 @@ public final class Experiments {
             // nla-tensor
             new TuckerSyntheticExperiment(),
             // nla-attention
+            new AttentionSpectrumExperiment(),
+            new MlaConversionExperiment(),
             new AttentionCostExperiment());
 
     static {

@@ -1,5 +1,6 @@
 package dev.nla.bench.jmh;
 
+import dev.nla.bench.jmh.attention.AttentionExactBenchmark;
 import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
@@ -58,7 +59,12 @@ public final class BenchSuites {
                     "Tucker summation strategies at d = 3 (n = 200, s = 20, r = 10, t = 15) and d = 4 (n = 100, s = 10, "
                             + "r = 8, t = 12), and sketched vs formal-QR time against s = 8..64 (nla-tensor)",
                     TuckerSummationBenchmark.TARGET,
-                    TuckerScalingBenchmark.TARGET));
+                    TuckerScalingBenchmark.TARGET),
+            BenchSuite.of(
+                    "attention-exact",
+                    "exact attention, d = 64, n = 512..16384: dense vs online softmax (plain and causal) vs KV-cache"
+                            + " decoding (nla-attention)",
+                    AttentionExactBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();

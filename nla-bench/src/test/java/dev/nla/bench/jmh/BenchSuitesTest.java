@@ -49,8 +49,15 @@ class BenchSuitesTest {
     }
 
     @Test
+    void attentionSuiteRunsTheExactAttentionBenchmark() {
+        assertThat(BenchSuites.find("attention-exact").orElseThrow().targets())
+                .containsExactly(dev.nla.bench.jmh.attention.AttentionExactBenchmark.TARGET);
+    }
+
+    @Test
     void namesAreListedInRegistryOrder() {
-        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor");
+        assertThat(BenchSuites.names())
+                .containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor", "attention-exact");
     }
 
     @Test

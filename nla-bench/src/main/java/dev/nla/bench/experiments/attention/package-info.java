@@ -1,7 +1,11 @@
 /**
- * Experiments about attention methods ({@code nla-attention}): the cost of every registered method
- * against the sequence length ({@link dev.nla.bench.experiments.attention.AttentionCostExperiment},
- * the spec's E3). The experiments iterate the method registry, so a new method appears in them
- * without changes here.
+ * Experiments about attention ({@code nla-attention}): the singular-value decay of softmax attention
+ * matrices against the temperature and the input family ({@link
+ * dev.nla.bench.experiments.attention.AttentionSpectrumExperiment}, spec E1), the GQA-to-MLA
+ * conversions against the latent rank ({@link
+ * dev.nla.bench.experiments.attention.MlaConversionExperiment}, spec E4) and the cost of every
+ * registered attention method against the sequence length ({@link
+ * dev.nla.bench.experiments.attention.AttentionCostExperiment}, spec E3; it iterates the method
+ * registry, so a new method appears without changes here).
  */
 package dev.nla.bench.experiments.attention;
