@@ -27,9 +27,9 @@ class ApproximationsDocsExampleTest {
         AttentionInput in = AttentionInputs.lowRankQK(1024, 64, 32, 1.0, RngState.seed(1));
         DenseMatrix exact = DenseAttention.withDefaults().compute(in.q(), in.k(), in.v());
         Attention nystrom = new NystromformerAttention(NystromformerOptions.of(64));
-        double nystromError = ApproxTesting.relativeError(nystrom.compute(in.q(), in.k(), in.v()), exact);
+        double nystromError = KernelLowRankTesting.relativeError(nystrom.compute(in.q(), in.k(), in.v()), exact);
         Attention performer = new PerformerAttention(PerformerOptions.of(256), RngState.seed(2));
-        double performerError = ApproxTesting.relativeError(performer.compute(in.q(), in.k(), in.v()), exact);
+        double performerError = KernelLowRankTesting.relativeError(performer.compute(in.q(), in.k(), in.v()), exact);
         DenseMatrix causal = performer.compute(in.q(), in.k(), in.v(), AttentionMask.causal());
         Attention linear = AttentionMethods.find("linear").orElseThrow().create(0, RngState.seed(3));
         Measured<DenseMatrix> m = CostCounter.measure(() -> linear.compute(in.q(), in.k(), in.v()));

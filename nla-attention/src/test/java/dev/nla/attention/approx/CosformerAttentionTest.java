@@ -1,6 +1,6 @@
 package dev.nla.attention.approx;
 
-import static dev.nla.attention.approx.ApproxTesting.gaussian;
+import static dev.nla.attention.approx.KernelLowRankTesting.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nla.attention.AttentionMask;
@@ -23,7 +23,7 @@ class CosformerAttentionTest {
         int m = k.rows();
         int big = Math.max(n, m);
         int shift = mask.isCausal() ? m - n : 0;
-        return ApproxTesting.leftProduct(
+        return KernelLowRankTesting.leftProduct(
                 n,
                 m,
                 (i, j) -> {
@@ -49,7 +49,7 @@ class CosformerAttentionTest {
         DenseMatrix v = gaussian(n, 8, 1.0, 1.0, SEED.split(2));
         AttentionMask mask = causal ? AttentionMask.causal() : AttentionMask.NONE;
         DenseMatrix fast = new CosformerAttention().compute(q, k, v, mask);
-        assertThat(ApproxTesting.relativeError(fast, leftProduct(q, k, v, mask)))
+        assertThat(KernelLowRankTesting.relativeError(fast, leftProduct(q, k, v, mask)))
                 .isLessThanOrEqualTo(1e-10);
     }
 
@@ -60,7 +60,7 @@ class CosformerAttentionTest {
         DenseMatrix v = gaussian(140, 4, 1.0, 1.0, SEED.split(5));
         for (AttentionMask mask : new AttentionMask[] {AttentionMask.NONE, AttentionMask.causal()}) {
             DenseMatrix fast = new CosformerAttention().compute(q, k, v, mask);
-            assertThat(ApproxTesting.relativeError(fast, leftProduct(q, k, v, mask)))
+            assertThat(KernelLowRankTesting.relativeError(fast, leftProduct(q, k, v, mask)))
                     .as("%s", mask)
                     .isLessThanOrEqualTo(1e-10);
         }
@@ -74,7 +74,7 @@ class CosformerAttentionTest {
         DenseMatrix k = gaussian(n, 8, 1.0, 0.2, SEED.split(7));
         DenseMatrix v = gaussian(n, 4, 1.0, 1.0, SEED.split(8));
         DenseMatrix cos = new CosformerAttention().compute(q, k, v);
-        DenseMatrix plain = ApproxTesting.leftProduct(
+        DenseMatrix plain = KernelLowRankTesting.leftProduct(
                 n,
                 n,
                 (i, j) -> {
@@ -88,13 +88,13 @@ class CosformerAttentionTest {
                 AttentionMask.NONE,
                 0.0,
                 CosformerAttention.EPSILON);
-        assertThat(ApproxTesting.relativeError(cos, plain)).isGreaterThan(1e-3);
+        assertThat(KernelLowRankTesting.relativeError(cos, plain)).isGreaterThan(1e-3);
     }
 
     @Test
     void isCausal() {
         int n = 130;
-        ApproxTesting.assertCausal(
+        KernelLowRankTesting.assertCausal(
                 new CosformerAttention(),
                 gaussian(n, 8, 1.0, 0.2, SEED.split(9)),
                 gaussian(n, 8, 1.0, 0.2, SEED.split(10)),

@@ -25,9 +25,9 @@ class FlopSlopeTest {
 
     private static Cost cost(Attention method, int n) {
         RngState state = RngState.seed(19).split(n);
-        DenseMatrix q = ApproxTesting.gaussian(n, D, 0.3, 0.0, state.split(0));
-        DenseMatrix k = ApproxTesting.gaussian(n, D, 0.3, 0.0, state.split(1));
-        DenseMatrix v = ApproxTesting.gaussian(n, D, 1.0, 1.0, state.split(2));
+        DenseMatrix q = KernelLowRankTesting.gaussian(n, D, 0.3, 0.0, state.split(0));
+        DenseMatrix k = KernelLowRankTesting.gaussian(n, D, 0.3, 0.0, state.split(1));
+        DenseMatrix v = KernelLowRankTesting.gaussian(n, D, 1.0, 1.0, state.split(2));
         Measured<DenseMatrix> r = CostCounter.measure(() -> method.compute(q, k, v));
         return r.cost();
     }
@@ -77,8 +77,8 @@ class FlopSlopeTest {
         double[] y = new double[2];
         for (int i = 0; i < 2; i++) {
             int n = SIZES[3 + i];
-            DenseMatrix q =
-                    ApproxTesting.gaussian(n, D, 0.3, 0.0, RngState.seed(20).split(i));
+            DenseMatrix q = KernelLowRankTesting.gaussian(
+                    n, D, 0.3, 0.0, RngState.seed(20).split(i));
             Measured<DenseMatrix> r = CostCounter.measure(
                     () -> new LinearAttention().compute(q, q, q, dev.nla.attention.AttentionMask.causal()));
             y[i] = r.cost().flops();

@@ -1,6 +1,6 @@
 package dev.nla.attention.approx;
 
-import static dev.nla.attention.approx.ApproxTesting.gaussian;
+import static dev.nla.attention.approx.KernelLowRankTesting.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +23,7 @@ class LinearAttentionTest {
 
     /** The explicit n x m form with phi = elu + 1, computed entry by entry. */
     private static DenseMatrix leftProduct(DenseMatrix q, DenseMatrix k, DenseMatrix v, AttentionMask mask) {
-        return ApproxTesting.leftProduct(
+        return KernelLowRankTesting.leftProduct(
                 q.rows(),
                 k.rows(),
                 (i, j) -> {
@@ -50,7 +50,7 @@ class LinearAttentionTest {
         DenseMatrix v = gaussian(n, 8, 1.0, 1.0, SEED.split(2));
         AttentionMask mask = causal ? AttentionMask.causal() : AttentionMask.NONE;
         DenseMatrix fast = new LinearAttention().compute(q, k, v, mask);
-        assertThat(ApproxTesting.relativeError(fast, leftProduct(q, k, v, mask)))
+        assertThat(KernelLowRankTesting.relativeError(fast, leftProduct(q, k, v, mask)))
                 .isLessThanOrEqualTo(1e-10);
     }
 
@@ -60,7 +60,7 @@ class LinearAttentionTest {
         DenseMatrix k = gaussian(200, 8, 1.0, 0.0, SEED.split(4));
         DenseMatrix v = gaussian(200, 5, 1.0, 1.0, SEED.split(5));
         DenseMatrix fast = new LinearAttention().compute(q, k, v, AttentionMask.causal());
-        assertThat(ApproxTesting.relativeError(fast, leftProduct(q, k, v, AttentionMask.causal())))
+        assertThat(KernelLowRankTesting.relativeError(fast, leftProduct(q, k, v, AttentionMask.causal())))
                 .isLessThanOrEqualTo(1e-10);
     }
 
@@ -70,16 +70,16 @@ class LinearAttentionTest {
         DenseMatrix q = gaussian(n, 8, 1.0, 0.0, SEED.split(6));
         DenseMatrix k = gaussian(n, 8, 1.0, 0.0, SEED.split(7));
         DenseMatrix v = gaussian(n, 4, 1.0, 1.0, SEED.split(8));
-        AttentionMask mask = ApproxTesting.everyThirdPadded(n).withCausal();
+        AttentionMask mask = KernelLowRankTesting.everyThirdPadded(n).withCausal();
         DenseMatrix fast = new LinearAttention().compute(q, k, v, mask);
-        assertThat(ApproxTesting.relativeError(fast, leftProduct(q, k, v, mask)))
+        assertThat(KernelLowRankTesting.relativeError(fast, leftProduct(q, k, v, mask)))
                 .isLessThanOrEqualTo(1e-10);
     }
 
     @Test
     void isCausal() {
         int n = 130;
-        ApproxTesting.assertCausal(
+        KernelLowRankTesting.assertCausal(
                 new LinearAttention(),
                 gaussian(n, 8, 1.0, 0.0, SEED.split(9)),
                 gaussian(n, 8, 1.0, 0.0, SEED.split(10)),

@@ -39,7 +39,7 @@ class LowRankAccuracyTest {
         for (int s = 0; s < SEEDS; s++) {
             AttentionInput in = input(beta, s);
             DenseMatrix exact = DenseAttention.withDefaults().compute(in.q(), in.k(), in.v());
-            errors[s] = ApproxTesting.relativeError(
+            errors[s] = KernelLowRankTesting.relativeError(
                     new NystromformerAttention(options).compute(in.q(), in.k(), in.v()), exact);
         }
         return median(errors);

@@ -1,6 +1,6 @@
 package dev.nla.attention.approx;
 
-import static dev.nla.attention.approx.ApproxTesting.gaussian;
+import static dev.nla.attention.approx.KernelLowRankTesting.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,7 +96,7 @@ class NystromformerAttentionTest {
         double[][] out = new double[x.length][y.length];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < y.length; j++) {
-                out[i][j] = ApproxTesting.dot(x, i, y, j);
+                out[i][j] = KernelLowRankTesting.dot(x, i, y, j);
             }
         }
         return out;
@@ -148,7 +148,7 @@ class NystromformerAttentionTest {
     void agreesWithTheReferenceFormulas() {
         AttentionInput in = AttentionInputs.lowRankQK(256, 16, 8, 1.0, SEED.split(0));
         DenseMatrix fast = new NystromformerAttention(NystromformerOptions.of(16)).compute(in.q(), in.k(), in.v());
-        assertThat(ApproxTesting.relativeError(fast, reference(in.q(), in.k(), in.v(), 16)))
+        assertThat(KernelLowRankTesting.relativeError(fast, reference(in.q(), in.k(), in.v(), 16)))
                 .isLessThanOrEqualTo(1e-12);
     }
 
@@ -163,7 +163,7 @@ class NystromformerAttentionTest {
                 .compute(in.q(), in.k(), DenseMatrix.identity(n));
         DenseMatrix a =
                 DenseAttention.attentionMatrix(in.q(), in.k(), AttentionMask.NONE, Scaling.inverseSqrtDimension());
-        assertThat(ApproxTesting.relativeError(implied, a)).isLessThanOrEqualTo(1e-8);
+        assertThat(KernelLowRankTesting.relativeError(implied, a)).isLessThanOrEqualTo(1e-8);
     }
 
     // Spec test 22: per-matrix norms in Z0. Eight heads of very different logit scales, in one call,
@@ -196,7 +196,7 @@ class NystromformerAttentionTest {
     void keyPaddingEqualsDroppingTheMaskedKeys() {
         int n = 120;
         AttentionInput in = AttentionInputs.lowRankQK(n, 8, 4, 1.0, SEED.split(2));
-        AttentionMask mask = ApproxTesting.everyThirdPadded(n);
+        AttentionMask mask = KernelLowRankTesting.everyThirdPadded(n);
         NystromformerAttention method = new NystromformerAttention(NystromformerOptions.of(10));
         DenseMatrix padded = method.compute(in.q(), in.k(), in.v(), mask);
         DenseMatrix k = LowRankSupport.keptRows(in.k(), mask);
@@ -227,10 +227,10 @@ class NystromformerAttentionTest {
                 .compute(in.q(), in.k(), in.v());
         DenseMatrix svd = new NystromformerAttention(base.withInverse(NystromformerOptions.Inverse.SVD))
                 .compute(in.q(), in.k(), in.v());
-        assertThat(ApproxTesting.relativeError(ns1, ns)).isGreaterThan(1e-6);
-        assertThat(ApproxTesting.relativeError(rc, ns)).isGreaterThan(1e-6);
-        assertThat(ApproxTesting.relativeError(rc2, rc)).isGreaterThan(1e-6);
-        assertThat(ApproxTesting.relativeError(svd, rc)).isGreaterThan(1e-9);
+        assertThat(KernelLowRankTesting.relativeError(ns1, ns)).isGreaterThan(1e-6);
+        assertThat(KernelLowRankTesting.relativeError(rc, ns)).isGreaterThan(1e-6);
+        assertThat(KernelLowRankTesting.relativeError(rc2, rc)).isGreaterThan(1e-6);
+        assertThat(KernelLowRankTesting.relativeError(svd, rc)).isGreaterThan(1e-9);
     }
 
     @Test
@@ -247,7 +247,7 @@ class NystromformerAttentionTest {
                         NystromformerOptions.of(8).withInverse(NystromformerOptions.Inverse.SVD))
                 .pseudoInverse(a);
         DenseMatrix iter = new NystromformerAttention(NystromformerOptions.of(8).withIterations(40)).pseudoInverse(a);
-        assertThat(ApproxTesting.relativeError(iter, svd)).isLessThanOrEqualTo(1e-8);
+        assertThat(KernelLowRankTesting.relativeError(iter, svd)).isLessThanOrEqualTo(1e-8);
     }
 
     @Test

@@ -50,10 +50,10 @@ class PerformerAttentionTest {
             }
         }
         if (!mask.isCausal()) {
-            return ApproxTesting.leftProduct(
+            return KernelLowRankTesting.leftProduct(
                     q.rows(),
                     k.rows(),
-                    (i, j) -> ApproxTesting.dot(phiQ, i, phiK, j),
+                    (i, j) -> KernelLowRankTesting.dot(phiQ, i, phiK, j),
                     v,
                     mask,
                     0.0,
@@ -66,7 +66,7 @@ class PerformerAttentionTest {
             running = Math.max(running, Arrays.stream(uk[j]).max().orElseThrow());
             prefix[j] = running;
         }
-        return ApproxTesting.leftProduct(
+        return KernelLowRankTesting.leftProduct(
                 q.rows(),
                 k.rows(),
                 (i, j) -> {
@@ -116,7 +116,7 @@ class PerformerAttentionTest {
         AttentionMask mask = causal ? AttentionMask.causal() : AttentionMask.NONE;
         DenseMatrix fast = PerformerAttention.withProjection(w, Scaling.inverseSqrtDimension())
                 .compute(in.q(), in.k(), in.v(), mask);
-        assertThat(ApproxTesting.relativeError(fast, reference(in.q(), in.k(), in.v(), w, mask)))
+        assertThat(KernelLowRankTesting.relativeError(fast, reference(in.q(), in.k(), in.v(), w, mask)))
                 .isLessThanOrEqualTo(1e-12);
     }
 
@@ -131,7 +131,7 @@ class PerformerAttentionTest {
                 .compute(in.q(), in.k(), in.v(), AttentionMask.causal());
         DenseMatrix[] phi = PerformerAttention.withProjection(w, Scaling.inverseSqrtDimension())
                 .features(in.q(), in.k(), 0.25, AttentionMask.NONE);
-        DenseMatrix all = ApproxTesting.leftProduct(
+        DenseMatrix all = KernelLowRankTesting.leftProduct(
                 n,
                 n,
                 (i, j) -> {
@@ -145,7 +145,7 @@ class PerformerAttentionTest {
                 AttentionMask.causal(),
                 1e-6,
                 Double.NEGATIVE_INFINITY);
-        assertThat(ApproxTesting.relativeError(fast.rowBlock(n - 1, 1), all.rowBlock(n - 1, 1)))
+        assertThat(KernelLowRankTesting.relativeError(fast.rowBlock(n - 1, 1), all.rowBlock(n - 1, 1)))
                 .isLessThanOrEqualTo(1e-12);
     }
 
@@ -155,12 +155,12 @@ class PerformerAttentionTest {
         // kept keys alone, up to the order of the (zero) terms in the sums
         int n = 150;
         AttentionInput in = AttentionInputs.lowRankQK(n, 16, 8, 1.0, SEED.split(19));
-        AttentionMask mask = ApproxTesting.everyThirdPadded(n);
+        AttentionMask mask = KernelLowRankTesting.everyThirdPadded(n);
         PerformerAttention method = new PerformerAttention(PerformerOptions.of(32), SEED.split(20));
         DenseMatrix padded = method.compute(in.q(), in.k(), in.v(), mask);
         DenseMatrix dropped =
                 method.compute(in.q(), LowRankSupport.keptRows(in.k(), mask), LowRankSupport.keptRows(in.v(), mask));
-        assertThat(ApproxTesting.relativeError(padded, dropped)).isLessThanOrEqualTo(1e-13);
+        assertThat(KernelLowRankTesting.relativeError(padded, dropped)).isLessThanOrEqualTo(1e-13);
     }
 
     @Test
@@ -172,7 +172,7 @@ class PerformerAttentionTest {
         DenseMatrix viaInjection = PerformerAttention.withProjection(
                         drawn.projection(8), Scaling.inverseSqrtDimension())
                 .compute(in.q(), in.k(), in.v());
-        assertThat(ApproxTesting.maxAbsDiff(viaState, viaInjection)).isZero();
+        assertThat(KernelLowRankTesting.maxAbsDiff(viaState, viaInjection)).isZero();
     }
 
     // Spec test 15 (second part): the implied attention matrix is row-stochastic and positive.
@@ -215,7 +215,7 @@ class PerformerAttentionTest {
             DenseMatrix exact = DenseAttention.withDefaults().compute(in.q(), in.k(), in.v());
             DenseMatrix approx = new PerformerAttention(PerformerOptions.of(256), RngState.seed(200 + s))
                     .compute(in.q(), in.k(), in.v());
-            errors[s] = ApproxTesting.relativeError(approx, exact);
+            errors[s] = KernelLowRankTesting.relativeError(approx, exact);
         }
         Arrays.sort(errors);
         assertThat(errors[2]).isLessThanOrEqualTo(0.3);
@@ -225,7 +225,7 @@ class PerformerAttentionTest {
     void isCausal() {
         int n = 130;
         AttentionInput in = AttentionInputs.lowRankQK(n, 8, 4, 1.0, SEED.split(6));
-        ApproxTesting.assertCausal(
+        KernelLowRankTesting.assertCausal(
                 new PerformerAttention(PerformerOptions.of(32), SEED.split(7)), in.q(), in.k(), in.v(), 13);
     }
 
@@ -242,7 +242,7 @@ class PerformerAttentionTest {
         AttentionInput in = AttentionInputs.lowRankQK(300, 16, 8, 1.0, SEED.split(10));
         DenseMatrix a = new PerformerAttention(PerformerOptions.of(40), SEED.split(11)).compute(in.q(), in.k(), in.v());
         DenseMatrix b = new PerformerAttention(PerformerOptions.of(40), SEED.split(12)).compute(in.q(), in.k(), in.v());
-        assertThat(ApproxTesting.maxAbsDiff(a, b)).isGreaterThan(1e-6);
+        assertThat(KernelLowRankTesting.maxAbsDiff(a, b)).isGreaterThan(1e-6);
     }
 
     @Test
@@ -279,10 +279,10 @@ class PerformerAttentionTest {
         double few = 0;
         double many = 0;
         for (int s = 0; s < 3; s++) {
-            few += ApproxTesting.relativeError(
+            few += KernelLowRankTesting.relativeError(
                     new PerformerAttention(PerformerOptions.of(8), SEED.split(20 + s)).compute(in.q(), in.k(), in.v()),
                     exact);
-            many += ApproxTesting.relativeError(
+            many += KernelLowRankTesting.relativeError(
                     new PerformerAttention(PerformerOptions.of(512), SEED.split(20 + s))
                             .compute(in.q(), in.k(), in.v()),
                     exact);

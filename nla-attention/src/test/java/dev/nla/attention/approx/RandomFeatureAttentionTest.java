@@ -1,6 +1,6 @@
 package dev.nla.attention.approx;
 
-import static dev.nla.attention.approx.ApproxTesting.gaussian;
+import static dev.nla.attention.approx.KernelLowRankTesting.gaussian;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -50,11 +50,11 @@ class RandomFeatureAttentionTest {
         double[][] pq = features(q, w);
         double[][] pk = features(k, w);
         AttentionMask mask = causal ? AttentionMask.causal() : AttentionMask.NONE;
-        DenseMatrix twin = ApproxTesting.leftProduct(
-                n, n, (i, j) -> ApproxTesting.dot(pq, i, pk, j), v, mask, 0.0, Double.NEGATIVE_INFINITY);
+        DenseMatrix twin = KernelLowRankTesting.leftProduct(
+                n, n, (i, j) -> KernelLowRankTesting.dot(pq, i, pk, j), v, mask, 0.0, Double.NEGATIVE_INFINITY);
         // signed features: the denominators are sums of cancelling terms, so compare with the scale of
         // the numerators (gamma_{nr} times the condition of the sums, well below 1e-9 here)
-        assertThat(ApproxTesting.relativeError(method.compute(q, k, v, mask), twin))
+        assertThat(KernelLowRankTesting.relativeError(method.compute(q, k, v, mask), twin))
                 .isLessThanOrEqualTo(1e-9);
     }
 
@@ -79,7 +79,7 @@ class RandomFeatureAttentionTest {
             RandomFeatureAttention method =
                     new RandomFeatureAttention(RandomFeatureOptions.of(4096).withTemperature(tau), SEED.split(5));
             double[][] phi = features(x, method.frequencies(8));
-            assertThat(ApproxTesting.dot(phi, 0, phi, 1))
+            assertThat(KernelLowRankTesting.dot(phi, 0, phi, 1))
                     .as("tau = %s", tau)
                     .isCloseTo(Math.exp(-dist2 / (2 * tau)), org.assertj.core.data.Offset.offset(0.06));
         }
@@ -88,7 +88,7 @@ class RandomFeatureAttentionTest {
     @Test
     void isCausal() {
         int n = 130;
-        ApproxTesting.assertCausal(
+        KernelLowRankTesting.assertCausal(
                 new RandomFeatureAttention(RandomFeatureOptions.of(32), SEED.split(6)),
                 gaussian(n, 8, 1.0, 0.0, SEED.split(7)),
                 gaussian(n, 8, 1.0, 0.0, SEED.split(8)),

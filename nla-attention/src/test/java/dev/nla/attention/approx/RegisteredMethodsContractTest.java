@@ -39,7 +39,7 @@ class RegisteredMethodsContractTest {
         AttentionInput in = input();
         assertThat(a.supportsCausal()).isEqualTo(method.supportsCausal());
         if (method.supportsCausal()) {
-            ApproxTesting.assertCausal(a, in.q(), in.k(), in.v(), 77);
+            KernelLowRankTesting.assertCausal(a, in.q(), in.k(), in.v(), 77);
         } else {
             assertThatThrownBy(() -> a.compute(in.q(), in.k(), in.v(), AttentionMask.causal()))
                     .isInstanceOf(UnsupportedMaskException.class);

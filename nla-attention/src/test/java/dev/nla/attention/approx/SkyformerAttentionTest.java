@@ -132,7 +132,7 @@ class SkyformerAttentionTest {
         SkyformerAttention method = new SkyformerAttention(
                 SkyformerOptions.of(20).withInverse(SkyformerOptions.Inverse.CHOLESKY), SEED.split(1));
         // W + 0.1 I has condition <= (r + 0.1) / 0.1 ~ 200: rounding stays near 1e-13
-        assertThat(ApproxTesting.relativeError(method.compute(in.q(), in.k(), in.v()), twin(method, in, 0.25)))
+        assertThat(KernelLowRankTesting.relativeError(method.compute(in.q(), in.k(), in.v()), twin(method, in, 0.25)))
                 .isLessThanOrEqualTo(1e-11);
     }
 
@@ -146,7 +146,7 @@ class SkyformerAttentionTest {
         DenseMatrix exact = new SkyformerAttention(
                         SkyformerOptions.of(20).withInverse(SkyformerOptions.Inverse.CHOLESKY), SEED.split(3))
                 .compute(in.q(), in.k(), in.v());
-        double diff = ApproxTesting.relativeError(iterative, exact);
+        double diff = KernelLowRankTesting.relativeError(iterative, exact);
         assertThat(diff).isGreaterThan(1e-10).isLessThan(0.5);
     }
 
@@ -169,7 +169,7 @@ class SkyformerAttentionTest {
         SkyformerOptions chol = SkyformerOptions.of(16).withInverse(SkyformerOptions.Inverse.CHOLESKY);
         DenseMatrix a = new SkyformerAttention(chol, SEED.split(7)).compute(in.q(), in.k(), in.v());
         DenseMatrix b = new SkyformerAttention(chol.withRidge(1.0), SEED.split(7)).compute(in.q(), in.k(), in.v());
-        assertThat(ApproxTesting.relativeError(a, b)).isGreaterThan(1e-3);
+        assertThat(KernelLowRankTesting.relativeError(a, b)).isGreaterThan(1e-3);
     }
 
     @Test
@@ -188,9 +188,9 @@ class SkyformerAttentionTest {
         SkyformerOptions chol = SkyformerOptions.of(8)
                 .withInverse(SkyformerOptions.Inverse.CHOLESKY)
                 .withRidge(1e-3);
-        double few = ApproxTesting.relativeError(
+        double few = KernelLowRankTesting.relativeError(
                 new SkyformerAttention(chol, SEED.split(9)).compute(in.q(), in.k(), in.v()), exact);
-        double many = ApproxTesting.relativeError(
+        double many = KernelLowRankTesting.relativeError(
                 new SkyformerAttention(
                                 new SkyformerOptions(
                                         128,

@@ -52,16 +52,16 @@ class SvdOracleAttentionTest {
         AttentionInput in = AttentionInputs.lowRankQK(100, 16, 8, 1.0, SEED.split(1));
         DenseMatrix oracle = new SvdOracleAttention(SvdOracleOptions.of(100), SEED).compute(in.q(), in.k(), in.v());
         DenseMatrix exact = DenseAttention.withDefaults().compute(in.q(), in.k(), in.v());
-        assertThat(ApproxTesting.relativeError(oracle, exact)).isLessThanOrEqualTo(1e-12);
+        assertThat(KernelLowRankTesting.relativeError(oracle, exact)).isLessThanOrEqualTo(1e-12);
     }
 
     @Test
     void randomizedSvdIsWithinTenPercentOfTheExactOracle() {
         AttentionInput in = AttentionInputs.lowRankQK(512, 64, 32, 1.0, SEED.split(2));
         DenseMatrix exact = DenseAttention.withDefaults().compute(in.q(), in.k(), in.v());
-        double best = ApproxTesting.relativeError(
+        double best = KernelLowRankTesting.relativeError(
                 new SvdOracleAttention(SvdOracleOptions.of(32), SEED).compute(in.q(), in.k(), in.v()), exact);
-        double randomized = ApproxTesting.relativeError(
+        double randomized = KernelLowRankTesting.relativeError(
                 new SvdOracleAttention(
                                 SvdOracleOptions.of(32).withMethod(SvdOracleOptions.Method.RANDOMIZED), SEED.split(3))
                         .compute(in.q(), in.k(), in.v()),
@@ -74,11 +74,11 @@ class SvdOracleAttentionTest {
         AttentionInput in = AttentionInputs.lowRankQK(512, 64, 32, 2.0, SEED.split(4));
         DenseMatrix exact = DenseAttention.withDefaults().compute(in.q(), in.k(), in.v());
         SvdOracleOptions rand = SvdOracleOptions.of(32).withMethod(SvdOracleOptions.Method.RANDOMIZED);
-        double without = ApproxTesting.relativeError(
+        double without = KernelLowRankTesting.relativeError(
                 new SvdOracleAttention(rand.withPowerIterations(0).withOversampling(2), SEED.split(5))
                         .compute(in.q(), in.k(), in.v()),
                 exact);
-        double with = ApproxTesting.relativeError(
+        double with = KernelLowRankTesting.relativeError(
                 new SvdOracleAttention(rand.withPowerIterations(2).withOversampling(2), SEED.split(5))
                         .compute(in.q(), in.k(), in.v()),
                 exact);

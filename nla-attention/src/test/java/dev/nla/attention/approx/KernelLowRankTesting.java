@@ -11,8 +11,8 @@ import dev.nla.core.random.RngState;
 import java.util.function.BiFunction;
 
 /** Shared helpers of the approximation tests: inputs, naive twins, norms, the causality check. */
-final class ApproxTesting {
-    private ApproxTesting() {}
+final class KernelLowRankTesting {
+    private KernelLowRankTesting() {}
 
     /** Gaussian \(n \times c\) matrix scaled by {@code scale}, plus {@code shift}. */
     static DenseMatrix gaussian(int n, int c, double scale, double shift, RngState state) {
