@@ -253,7 +253,7 @@ public final class PerformerAttention extends AbstractAttention {
             h[j] += guard;
         }
         shiftExpOnly(e, h);
-        cost.allocate(2L * n + 2L * m);
+        cost.allocate((long) n + m);
         DenseMatrix onesQ = DenseMatrix.zeros(n, 1);
         onesQ.fill(1.0);
         DenseMatrix onesK = DenseMatrix.zeros(m, 1);
@@ -262,7 +262,6 @@ public final class PerformerAttention extends AbstractAttention {
         DenseMatrix plain = FeatureMapAttention.numerators(onesQ, onesK, v, mask);
         cost.allocate((long) n * dv);
         DenseMatrix out = DenseMatrix.zeros(n, dv);
-        int offset = m - n;
         for (int i = 0; i < n; i++) {
             double mu = prefixMax[mask.keyEnd(i, n, m)];
             double a = alpha * Math.exp(guard - mu);
@@ -276,10 +275,9 @@ public final class PerformerAttention extends AbstractAttention {
                 out.set(i, col, (a * main.get(i, col) + b * plain.get(i, col)) / den);
             }
         }
-        assert offset >= 0;
         cost.addFlops((long) m * r + (long) n * (r + 4L * dv + 6));
         cost.addExps(n);
-        cost.release(2L * n * (dv + 1) + 2L * n + 2L * m + (long) (n + m) * r);
+        cost.release(2L * n * (dv + 1) + n + m + (long) (n + m) * r);
         return out;
     }
 
