@@ -1,5 +1,13 @@
 package dev.nla.attention;
 
+import dev.nla.attention.approx.CosformerAttention;
+import dev.nla.attention.approx.LinearAttention;
+import dev.nla.attention.approx.LinformerAttention;
+import dev.nla.attention.approx.NystromformerAttention;
+import dev.nla.attention.approx.PerformerAttention;
+import dev.nla.attention.approx.RandomFeatureAttention;
+import dev.nla.attention.approx.SkyformerAttention;
+import dev.nla.attention.approx.SvdOracleAttention;
 import dev.nla.attention.exact.DenseAttention;
 import dev.nla.attention.exact.OnlineSoftmaxAttention;
 import java.util.ArrayList;
@@ -17,7 +25,17 @@ import java.util.Set;
 public final class AttentionMethods {
     private static final List<AttentionMethod> REGISTERED = List.of(
             // exact
-            DenseAttention.METHOD, OnlineSoftmaxAttention.METHOD);
+            DenseAttention.METHOD,
+            OnlineSoftmaxAttention.METHOD,
+            // approximations and kernel reformulations (approx, part B)
+            LinformerAttention.METHOD,
+            NystromformerAttention.METHOD,
+            SkyformerAttention.METHOD,
+            PerformerAttention.METHOD,
+            RandomFeatureAttention.METHOD,
+            LinearAttention.METHOD,
+            CosformerAttention.METHOD,
+            SvdOracleAttention.METHOD);
 
     static {
         validate(REGISTERED);

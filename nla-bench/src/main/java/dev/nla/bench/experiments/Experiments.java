@@ -1,5 +1,6 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.attention.AttentionCostExperiment;
 import dev.nla.bench.experiments.attention.AttentionSpectrumExperiment;
 import dev.nla.bench.experiments.attention.MlaConversionExperiment;
 import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
@@ -48,7 +49,8 @@ public final class Experiments {
             new TuckerCookieExperiment(),
             // nla-attention
             new AttentionSpectrumExperiment(),
-            new MlaConversionExperiment());
+            new MlaConversionExperiment(),
+            new AttentionCostExperiment());
 
     /** Named groups of registered experiments, in the order {@code nla list} shows them. */
     private static final List<Group> GROUPS = List.of(new Group(

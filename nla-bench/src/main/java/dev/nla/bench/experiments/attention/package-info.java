@@ -1,8 +1,11 @@
 /**
  * Experiments about attention ({@code nla-attention}): the singular-value decay of softmax attention
  * matrices against the temperature and the input family ({@link
- * dev.nla.bench.experiments.attention.AttentionSpectrumExperiment}, spec E1) and the GQA-to-MLA
+ * dev.nla.bench.experiments.attention.AttentionSpectrumExperiment}, spec E1), the GQA-to-MLA
  * conversions against the latent rank ({@link
- * dev.nla.bench.experiments.attention.MlaConversionExperiment}, spec E4).
+ * dev.nla.bench.experiments.attention.MlaConversionExperiment}, spec E4) and the cost of every
+ * registered attention method against the sequence length ({@link
+ * dev.nla.bench.experiments.attention.AttentionCostExperiment}, spec E3; it iterates the method
+ * registry, so a new method appears without changes here).
  */
 package dev.nla.bench.experiments.attention;
