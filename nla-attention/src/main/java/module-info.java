@@ -10,6 +10,7 @@ module dev.nla.attention {
 
     exports dev.nla.attention;
     exports dev.nla.attention.exact;
+    exports dev.nla.attention.approx;
     //    exports dev.nla.attention.heads;
     exports dev.nla.attention.analysis;
 }

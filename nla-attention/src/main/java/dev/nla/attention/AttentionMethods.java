@@ -1,5 +1,13 @@
 package dev.nla.attention;
 
+import dev.nla.attention.approx.BigBirdAttention;
+import dev.nla.attention.approx.ClusteredAttention;
+import dev.nla.attention.approx.HyperAttention;
+import dev.nla.attention.approx.KdeformerAttention;
+import dev.nla.attention.approx.ReformerAttention;
+import dev.nla.attention.approx.SamplingAttention;
+import dev.nla.attention.approx.SlidingWindowAttention;
+import dev.nla.attention.approx.TopKAttention;
 import dev.nla.attention.exact.DenseAttention;
 import dev.nla.attention.exact.OnlineSoftmaxAttention;
 import java.util.ArrayList;
@@ -17,7 +25,18 @@ import java.util.Set;
 public final class AttentionMethods {
     private static final List<AttentionMethod> REGISTERED = List.of(
             // exact
-            DenseAttention.METHOD, OnlineSoftmaxAttention.METHOD);
+            DenseAttention.METHOD,
+            OnlineSoftmaxAttention.METHOD,
+            // approximations, sparsity and clustering (issue 8, part A)
+            SlidingWindowAttention.METHOD,
+            BigBirdAttention.METHOD,
+            TopKAttention.METHOD,
+            ReformerAttention.METHOD,
+            ClusteredAttention.METHOD,
+            // approximations, sampling (issue 8, part A)
+            SamplingAttention.METHOD,
+            KdeformerAttention.METHOD,
+            HyperAttention.METHOD);
 
     static {
         validate(REGISTERED);
