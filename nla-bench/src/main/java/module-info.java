@@ -12,6 +12,7 @@ module dev.nla.bench {
     requires dev.nla.core;
     requires dev.nla.sketch;
     requires dev.nla.tensor;
+    requires dev.nla.attention;
     requires java.desktop;
     requires java.logging;
     requires jdk.management;

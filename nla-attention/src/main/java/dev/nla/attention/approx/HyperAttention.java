@@ -49,15 +49,21 @@ public final class HyperAttention extends AbstractAttention {
     /** Keys per exact tile. */
     static final int KEY_TILE = 512;
 
-    /** Registry entry: the size parameter is both the block size and the number of samples. */
+    /**
+     * Registry entry: the size parameter \(r\) is both the block size and the number of samples, and
+     * registry instances use \(n_{\min} = 4r\) (instead of the class default 4096) so that experiments
+     * see the approximation at every \(n\) rather than exact attention up to 4096.
+     */
     public static final AttentionMethod METHOD = new AttentionMethod(
             NAME,
-            "sortLSH blocks + uniformly sampled residual, log-sum-exp merge, exact below n_min, causal recursion",
+            "sortLSH blocks + uniformly sampled residual, log-sum-exp merge, exact below n_min = 4 r, causal recursion",
             AttentionMethod.Family.SKETCHING_AND_SAMPLING,
             true,
             true,
             "block size = samples",
-            (size, state) -> new HyperAttention(HyperAttentionOptions.of(size), state));
+            (size, state) -> new HyperAttention(
+                    HyperAttentionOptions.of(size).withMinSequenceLength((int) Math.min(Integer.MAX_VALUE, 4L * size)),
+                    state));
 
     private final HyperAttentionOptions options;
     private final RngState state;

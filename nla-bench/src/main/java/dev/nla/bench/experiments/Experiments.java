@@ -1,5 +1,6 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.attention.AttentionAccuracyExperiment;
 import dev.nla.bench.experiments.core.DecompAccuracyExperiment;
 import dev.nla.bench.experiments.core.GemmScalingExperiment;
 import dev.nla.bench.experiments.sketch.RandnlaSolversExperiment;
@@ -31,7 +32,9 @@ public final class Experiments {
             // nla-sketch solvers and estimators
             new RandnlaSolversExperiment(),
             // nla-tensor
-            new TuckerSyntheticExperiment());
+            new TuckerSyntheticExperiment(),
+            // nla-attention
+            new AttentionAccuracyExperiment());
 
     static {
         validate(REGISTERED);
