@@ -1,5 +1,6 @@
 package dev.nla.bench.jmh;
 
+import dev.nla.bench.jmh.attention.AttentionApproxBenchmark;
 import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
 import dev.nla.bench.jmh.core.GemvBenchmark;
@@ -58,7 +59,12 @@ public final class BenchSuites {
                     "Tucker summation strategies at d = 3 (n = 200, s = 20, r = 10, t = 15) and d = 4 (n = 100, s = 10, "
                             + "r = 8, t = 12), and sketched vs formal-QR time against s = 8..64 (nla-tensor)",
                     TuckerSummationBenchmark.TARGET,
-                    TuckerScalingBenchmark.TARGET));
+                    TuckerScalingBenchmark.TARGET),
+            BenchSuite.of(
+                    "attention-approx",
+                    "time per attention method (every registered one, exact as baseline) vs n = 1024..16384, d = 64, "
+                            + "size parameter 64 (nla-attention)",
+                    AttentionApproxBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();

@@ -50,7 +50,8 @@ class BenchSuitesTest {
 
     @Test
     void namesAreListedInRegistryOrder() {
-        assertThat(BenchSuites.names()).containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor");
+        assertThat(BenchSuites.names())
+                .containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor", "attention-approx");
     }
 
     @Test
