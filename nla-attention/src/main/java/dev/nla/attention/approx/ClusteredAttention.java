@@ -16,14 +16,27 @@ import java.util.Objects;
  * Clustered (routing) attention [Roy et al. 2021]: spherical k-means on the queries and keys, then
  * exact attention inside each cluster.
  *
- * <p>The rows of \(Q\) and \(K\) are normalised to unit length and clustered together into \(c\)
- * clusters by spherical k-means (Lloyd's algorithm with cosine similarity): centroids \(C \in
- * \mathbb{R}^{c \times d}\) start as \(c\) distinct rows of \([\hat Q; \hat K]\) drawn uniformly
+ * <p><b>Clustering.</b> Rows are normalised to unit length and clustered by spherical k-means
+ * (Lloyd's algorithm with cosine similarity): \(c\) centroids start as distinct rows drawn uniformly
  * without replacement, then alternate \(a(x) = \arg\max_u \hat x^{\mathsf T}C_u\) (ties to the lower
  * index) and \(C_u \leftarrow \operatorname{normalise}(\sum_{a(x) = u} \hat x)\) (an empty cluster
- * keeps its centroid). Under a causal mask the centroids are fitted on \(\hat Q\) alone (and keys are
- * only assigned to them), so that a key's cluster depends on that key and the queries, never on other
- * keys: changing keys or values after position \(i\) leaves \(o_i\) unchanged. Query \(i\) attends to the visible keys of its own cluster:
+ * keeps its centroid). Two ways to place the keys ({@link ClusteredOptions.KeyRouting}):
+ *
+ * <ul>
+ *   <li>{@code QUERY_MEANS} (default): k-means on \(\hat Q\); key \(j\) joins the cluster whose mean
+ *       query \(\bar q_u\) scores it highest, \(a(k_j) = \arg\max_u \bar q_u^{\mathsf T}k_j\) (since
+ *       \(q^{\mathsf T}k \approx \bar q_u^{\mathsf T}k\) for the queries of cluster \(u\)). For
+ *       untrained \(Q \ne K\) this is what keeps the large scores inside the clusters.
+ *   <li>{@code JOINT_KMEANS}: k-means on the rows of \([\hat Q; \hat K]\) together, the Routing
+ *       Transformer's shared clustering (apt when \(Q\) and \(K\) live in the same directions, as in
+ *       a trained model or with shared \(Q = K\); for independent random projections queries and keys
+ *       tend to fall in different clusters). Under a causal mask the centroids are fitted on
+ *       \(\hat Q\) alone and keys are only assigned.
+ * </ul>
+ *
+ * <p>Either way a key's cluster depends on that key and the queries, never on other keys (under a
+ * causal mask), so changing keys or values after position \(i\) leaves \(o_i\) unchanged. Query
+ * \(i\) attends to the visible keys of its own cluster:
  * \[ o_i = \frac{\sum_{j : a(k_j) = a(q_i)} e^{S_{ij}} v_j}{\sum_{j : a(k_j) = a(q_i)} e^{S_{ij}}}, \]
  * and a query whose cluster holds no visible key attends to its anchor (see {@link
  * SlidingWindowAttention}).
@@ -51,7 +64,7 @@ public final class ClusteredAttention extends AbstractAttention {
     /** Registry entry: the size parameter is the number of clusters \(c\). */
     public static final AttentionMethod METHOD = new AttentionMethod(
             NAME,
-            "spherical k-means on Q and K (c centroids), exact attention inside each cluster",
+            "spherical k-means (c centroids) on Q, keys routed to the best-scoring cluster; exact attention inside each cluster",
             AttentionMethod.Family.SPARSITY_AND_CLUSTERING,
             true,
             true,
@@ -123,7 +136,7 @@ public final class ClusteredAttention extends AbstractAttention {
                 x.set(i, l, x.get(i, l) * inv);
             }
         }
-        int fit = causal ? n : total;
+        int fit = causal || options.keys() == ClusteredOptions.KeyRouting.QUERY_MEANS ? n : total;
         int[] init =
                 Hashing.sample(Sketches.uniformSampling(c, fit, false), state).index();
         DenseMatrix centroids = DenseMatrix.zeros(c, d);
@@ -173,6 +186,37 @@ public final class ClusteredAttention extends AbstractAttention {
                 }
             }
             cost.addFlops((long) total * d + 3L * c * d);
+        }
+        if (options.keys() == ClusteredOptions.KeyRouting.QUERY_MEANS) {
+            // Route each key to the cluster whose mean query scores it highest: q . k ~ mean_u . k.
+            DenseMatrix means = DenseMatrix.zeros(c, d);
+            int[] size = new int[c];
+            for (int i = 0; i < n; i++) {
+                size[label[i]]++;
+                for (int l = 0; l < d; l++) {
+                    means.add(label[i], l, q.get(i, l));
+                }
+            }
+            for (int u = 0; u < c; u++) {
+                double inv = size[u] == 0 ? 0.0 : 1.0 / size[u];
+                for (int l = 0; l < d; l++) {
+                    means.set(u, l, means.get(u, l) * inv);
+                }
+            }
+            DenseMatrix score = sim.view(n, 0, m, c);
+            Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.TRANSPOSE, 1.0, k, means, 0.0, score);
+            for (int j = 0; j < m; j++) {
+                int best = -1;
+                double value = Double.NEGATIVE_INFINITY;
+                for (int u = 0; u < c; u++) {
+                    if (size[u] > 0 && score.get(j, u) > value) {
+                        value = score.get(j, u);
+                        best = u;
+                    }
+                }
+                label[n + j] = best;
+            }
+            cost.addFlops(2L * m * c * d + (long) n * d + (long) m * c);
         }
         cost.release(memory);
         return label;

@@ -11,9 +11,18 @@ import java.util.Objects;
  *     Transformer takes \(c \approx \sqrt n\))
  * @param iterations Lloyd iterations \(\ge 0\) of spherical k-means (default {@value
  *     #DEFAULT_ITERATIONS}; 0 keeps the sampled initial centroids)
+ * @param keys       how keys are placed (default {@link KeyRouting#QUERY_MEANS})
  * @param scaling    the score scale (default \(1/\sqrt d\))
  */
-public record ClusteredOptions(int clusters, int iterations, Scaling scaling) {
+public record ClusteredOptions(int clusters, int iterations, KeyRouting keys, Scaling scaling) {
+    /** How keys are placed in the clusters (see {@link ClusteredAttention}). */
+    public enum KeyRouting {
+        /** k-means on the queries; each key joins the cluster whose mean query scores it highest. */
+        QUERY_MEANS,
+        /** k-means on queries and keys together (queries only under a causal mask). */
+        JOINT_KMEANS
+    }
+
     /** Default Lloyd iterations. */
     public static final int DEFAULT_ITERATIONS = 10;
 
@@ -22,13 +31,15 @@ public record ClusteredOptions(int clusters, int iterations, Scaling scaling) {
      *
      * @param clusters   \(c\)
      * @param iterations iterations
+     * @param keys       key placement
      * @param scaling    the scaling
      * @throws IllegalArgumentException if {@code clusters < 1} or {@code iterations < 0}
-     * @throws NullPointerException     if {@code scaling} is null
+     * @throws NullPointerException     if {@code keys} or {@code scaling} is null
      */
     public ClusteredOptions {
         Require.positive("clusters", clusters);
         Require.nonNegative("iterations", iterations);
+        Objects.requireNonNull(keys, "keys");
         Objects.requireNonNull(scaling, "scaling");
     }
 
@@ -40,7 +51,8 @@ public record ClusteredOptions(int clusters, int iterations, Scaling scaling) {
      * @throws IllegalArgumentException if {@code clusters < 1}
      */
     public static ClusteredOptions of(int clusters) {
-        return new ClusteredOptions(clusters, DEFAULT_ITERATIONS, Scaling.inverseSqrtDimension());
+        return new ClusteredOptions(
+                clusters, DEFAULT_ITERATIONS, KeyRouting.QUERY_MEANS, Scaling.inverseSqrtDimension());
     }
 
     /**
@@ -51,7 +63,18 @@ public record ClusteredOptions(int clusters, int iterations, Scaling scaling) {
      * @throws IllegalArgumentException if {@code it < 0}
      */
     public ClusteredOptions withIterations(int it) {
-        return new ClusteredOptions(clusters, it, scaling);
+        return new ClusteredOptions(clusters, it, keys, scaling);
+    }
+
+    /**
+     * These options with another key placement.
+     *
+     * @param routing the placement
+     * @return new options
+     * @throws NullPointerException if {@code routing} is null
+     */
+    public ClusteredOptions withKeys(KeyRouting routing) {
+        return new ClusteredOptions(clusters, iterations, routing, scaling);
     }
 
     /**
@@ -62,6 +85,6 @@ public record ClusteredOptions(int clusters, int iterations, Scaling scaling) {
      * @throws NullPointerException if {@code s} is null
      */
     public ClusteredOptions withScaling(Scaling s) {
-        return new ClusteredOptions(clusters, iterations, s);
+        return new ClusteredOptions(clusters, iterations, keys, s);
     }
 }

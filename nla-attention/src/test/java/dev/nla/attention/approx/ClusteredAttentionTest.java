@@ -53,15 +53,67 @@ class ClusteredAttentionTest {
     }
 
     @Test
+    void matchesTwinWithJointKmeans() {
+        AttentionInput in = ApproxTesting.lowRank(240, 16, 1.0, 141);
+        ClusteredAttention method = new ClusteredAttention(
+                ClusteredOptions.of(6).withKeys(ClusteredOptions.KeyRouting.JOINT_KMEANS), RngState.seed(11));
+        DenseMatrix out = method.compute(in.q(), in.k(), in.v());
+        int[] label = method.assign(in.q(), in.k(), false);
+        assertThat(ReferenceAttention.relativeError(out, twin(in, label, false)))
+                .isLessThan(1e-12);
+    }
+
+    @Test
+    void keysRouteToTheBestScoringQueryMean() {
+        AttentionInput in = ApproxTesting.lowRank(150, 16, 1.0, 142);
+        ClusteredAttention method = new ClusteredAttention(ClusteredOptions.of(5), RngState.seed(12));
+        int[] label = method.assign(in.q(), in.k(), false);
+        int n = 150;
+        double[][] mean = new double[5][16];
+        int[] size = new int[5];
+        for (int i = 0; i < n; i++) {
+            size[label[i]]++;
+            for (int l = 0; l < 16; l++) {
+                mean[label[i]][l] += in.q().get(i, l);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            int best = -1;
+            double value = Double.NEGATIVE_INFINITY;
+            for (int u = 0; u < 5; u++) {
+                double dot = 0;
+                for (int l = 0; l < 16; l++) {
+                    dot += mean[u][l] / Math.max(1, size[u]) * in.k().get(j, l);
+                }
+                if (size[u] > 0 && dot > value) {
+                    value = dot;
+                    best = u;
+                }
+            }
+            assertThat(label[n + j]).isEqualTo(best);
+        }
+    }
+
+    @Test
+    void queryMeanRoutingBeatsJointKmeansOnIndependentProjections() {
+        AttentionInput in = ApproxTesting.lowRank(1024, 16, 2.0, 143);
+        double means = ApproxTesting.error(new ClusteredAttention(ClusteredOptions.of(16), RngState.seed(13)), in);
+        double joint = ApproxTesting.error(
+                new ClusteredAttention(
+                        ClusteredOptions.of(16).withKeys(ClusteredOptions.KeyRouting.JOINT_KMEANS), RngState.seed(13)),
+                in);
+        assertThat(means).isLessThan(joint);
+    }
+
+    @Test
     void assignmentIsALloydFixedPointAfterConvergence() {
         // After many iterations every point is assigned to its most similar centroid, and centroids
         // are the normalised means: reassigning changes nothing. Checked through the labels being
         // stable from 50 to 51 iterations.
         AttentionInput in = ApproxTesting.lowRank(200, 16, 1.0, 43);
-        int[] a = new ClusteredAttention(ClusteredOptions.of(5).withIterations(50), RngState.seed(3))
-                .assign(in.q(), in.k(), false);
-        int[] b = new ClusteredAttention(ClusteredOptions.of(5).withIterations(51), RngState.seed(3))
-                .assign(in.q(), in.k(), false);
+        ClusteredOptions joint = ClusteredOptions.of(5).withKeys(ClusteredOptions.KeyRouting.JOINT_KMEANS);
+        int[] a = new ClusteredAttention(joint.withIterations(50), RngState.seed(3)).assign(in.q(), in.k(), false);
+        int[] b = new ClusteredAttention(joint.withIterations(51), RngState.seed(3)).assign(in.q(), in.k(), false);
         assertThat(b).isEqualTo(a);
     }
 
