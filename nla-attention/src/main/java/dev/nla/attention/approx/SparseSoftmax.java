@@ -70,6 +70,7 @@ final class SparseSoftmax {
         final DenseMatrix out;
 
         State(int n, int dv) {
+            CostCounter.current().allocate((long) n * (dv + 2));
             max = new double[n];
             sum = new double[n];
             Arrays.fill(max, Double.NEGATIVE_INFINITY);

@@ -123,6 +123,17 @@ class TopKAttentionTest {
         assertThat(ApproxTesting.sameBits(one, two)).isTrue();
     }
 
+    @Test
+    void peakMemoryIsFarBelowTheScoreMatrix() {
+        // Output n d_v plus one 64 x m tile per thread: at n = m = 2048 that is under 1/8 of n m.
+        AttentionInput in = ApproxTesting.lowRank(2048, 16, 2.0, 20);
+        long peak = dev.nla.attention.analysis.CostCounter.measure(
+                        () -> new TopKAttention(TopKOptions.of(64)).compute(in.q(), in.k(), in.v()))
+                .cost()
+                .peakElements();
+        assertThat(peak).isLessThan(2048L * 2048 / 8);
+    }
+
     /** Spec test 16 (first half): k = 512 at beta = 2, n = 4096, d = 64, median of 5 seeds <= 0.06. */
     @Test
     @Tag("statistical")
