@@ -8,6 +8,7 @@ import dev.nla.attention.internal.Tasks;
 import dev.nla.core.blas.Backend;
 import dev.nla.core.blas.Blas;
 import dev.nla.core.blas.Transpose;
+import dev.nla.core.error.Require;
 import dev.nla.core.matrix.DenseMatrix;
 import java.util.Arrays;
 
@@ -150,6 +151,8 @@ final class SparseSoftmax {
      * @param work   multiply-adds of the whole call (to decide on parallelism)
      * @param body   the groups
      * @param state  the running state; updated
+     * @throws dev.nla.core.error.SizeLimitExceededException if one tile would exceed {@link
+     *     DenseMatrix#MAX_ELEMENTS} entries
      */
     static void run(
             DenseMatrix q,
@@ -165,6 +168,8 @@ final class SparseSoftmax {
         if (groups <= 0) {
             return;
         }
+        Require.sizeWithin(
+                "attention tile entries (queries x keys per tile)", (long) maxQ * maxK, DenseMatrix.MAX_ELEMENTS);
         CostCounter cost = CostCounter.current();
         int parts = work < PARALLEL_WORK ? 1 : Math.min(Tasks.threads(), groups);
         int d = q.cols();
