@@ -54,6 +54,41 @@ class ApproxRegistryTest {
         }
     }
 
+    /**
+     * Test 9 with more keys than queries (the queries are the last n of m positions, as in decoding
+     * with a cache): query i may see keys j <= i + m - n; later keys and values are replaced.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
+    void causalWithMoreKeysThanQueries(AttentionMethod method) {
+        if (!method.supportsCausal()) {
+            return; // refusal is covered above
+        }
+        AttentionInput in = ApproxTesting.lowRank(200, 16, 1.0, 107);
+        DenseMatrix q = in.q().rowBlock(80, 120).copy();
+        Attention a = create(method, 16);
+        DenseMatrix base = a.compute(q, in.k(), in.v(), AttentionMask.causal());
+        int cut = 50; // query 50 sits at position 130
+        DenseMatrix k = in.k().copy();
+        DenseMatrix v = in.v().copy();
+        for (int j = cut + 80 + 1; j < 200; j++) {
+            for (int l = 0; l < 16; l++) {
+                k.set(j, l, -2 * k.get(j, l) + 1);
+            }
+            for (int l = 0; l < v.cols(); l++) {
+                v.set(j, l, 7 - 3 * v.get(j, l));
+            }
+        }
+        DenseMatrix changed = a.compute(q, k, v, AttentionMask.causal());
+        double worst = 0;
+        for (int i = 0; i <= cut; i++) {
+            for (int l = 0; l < v.cols(); l++) {
+                worst = Math.max(worst, Math.abs(changed.get(i, l) - base.get(i, l)));
+            }
+        }
+        assertThat(worst).isLessThanOrEqualTo(1e-12);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
     void instanceAgreesWithEntry(AttentionMethod method) {
