@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openjdk.jmh.annotations.Param;
@@ -44,7 +45,7 @@ class AttentionApproxBenchmarkTest {
         assertThat(new int[] {out.rows(), out.cols()}).containsExactly(256, 64);
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void defaultMethodParametersAreRegisteredNames() throws Exception {
         String[] values = AttentionApproxBenchmark.class
                 .getField("method")
@@ -53,13 +54,13 @@ class AttentionApproxBenchmarkTest {
         assertThat(AttentionMethods.names()).containsAll(Arrays.asList(values));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void quickRunsCoverTheWholeRegistry() {
         assertThat(AttentionApproxBenchmark.TARGET.quickParams().get("method").split(","))
                 .containsExactlyElementsOf(AttentionMethods.names());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void suiteIsRegistered() {
         assertThat(BenchSuites.find("attention-approx")).isPresent();
     }
