@@ -138,11 +138,11 @@ public final class ReformerAttention extends AbstractAttention {
             int[] kb = Hashing.argmaxBuckets(k, proj);
             long[] qKey = new long[n];
             for (int i = 0; i < n; i++) {
-                qKey[i] = sortKey(qb[i], (long) i + offset);
+                qKey[i] = sortKey(qb[i], (long) i + offset + n); // aligned position, shifted by n to be >= 0
             }
             long[] kKey = new long[m];
             for (int j = 0; j < m; j++) {
-                kKey[j] = sortKey(kb[j], j);
+                kKey[j] = sortKey(kb[j], (long) j + n);
             }
             qOrder[r] = order(qKey);
             kOrder[r] = order(kKey);

@@ -89,6 +89,29 @@ class ApproxRegistryTest {
         assertThat(worst).isLessThanOrEqualTo(1e-12);
     }
 
+    /** Every output row is a convex combination of value rows, also with more queries than keys. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("methods")
+    void outputsAreConvexCombinationsWithMoreQueriesThanKeys(AttentionMethod method) {
+        AttentionInput in = ApproxTesting.lowRank(160, 16, 1.0, 108);
+        DenseMatrix k = in.k().rowBlock(0, 100);
+        DenseMatrix v = in.v().rowBlock(0, 100);
+        DenseMatrix out = create(method, 16).compute(in.q(), k, v);
+        for (int l = 0; l < v.cols(); l++) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < 100; j++) {
+                lo = Math.min(lo, v.get(j, l));
+                hi = Math.max(hi, v.get(j, l));
+            }
+            for (int i = 0; i < 160; i++) {
+                // a convex combination stays in [min, max] up to the rounding of the weighted sum
+                double tol = 1e-12 * Math.max(Math.abs(lo), Math.abs(hi));
+                assertThat(out.get(i, l)).isBetween(lo - tol, hi + tol);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("methods")
     void instanceAgreesWithEntry(AttentionMethod method) {
