@@ -1,13 +1,21 @@
 package dev.nla.attention;
 
+import dev.nla.attention.approx.BigBirdAttention;
+import dev.nla.attention.approx.ClusteredAttention;
 import dev.nla.attention.approx.CosformerAttention;
+import dev.nla.attention.approx.HyperAttention;
+import dev.nla.attention.approx.KdeformerAttention;
 import dev.nla.attention.approx.LinearAttention;
 import dev.nla.attention.approx.LinformerAttention;
 import dev.nla.attention.approx.NystromformerAttention;
 import dev.nla.attention.approx.PerformerAttention;
 import dev.nla.attention.approx.RandomFeatureAttention;
+import dev.nla.attention.approx.ReformerAttention;
+import dev.nla.attention.approx.SamplingAttention;
 import dev.nla.attention.approx.SkyformerAttention;
+import dev.nla.attention.approx.SlidingWindowAttention;
 import dev.nla.attention.approx.SvdOracleAttention;
+import dev.nla.attention.approx.TopKAttention;
 import dev.nla.attention.exact.DenseAttention;
 import dev.nla.attention.exact.OnlineSoftmaxAttention;
 import java.util.ArrayList;
@@ -35,7 +43,17 @@ public final class AttentionMethods {
             RandomFeatureAttention.METHOD,
             LinearAttention.METHOD,
             CosformerAttention.METHOD,
-            SvdOracleAttention.METHOD);
+            SvdOracleAttention.METHOD,
+            // approximations, sparsity and clustering (issue 8, part A)
+            SlidingWindowAttention.METHOD,
+            BigBirdAttention.METHOD,
+            TopKAttention.METHOD,
+            ReformerAttention.METHOD,
+            ClusteredAttention.METHOD,
+            // approximations, sampling (issue 8, part A)
+            SamplingAttention.METHOD,
+            KdeformerAttention.METHOD,
+            HyperAttention.METHOD);
 
     static {
         validate(REGISTERED);

@@ -1,5 +1,6 @@
 package dev.nla.bench.experiments;
 
+import dev.nla.bench.experiments.attention.AttentionAccuracyExperiment;
 import dev.nla.bench.experiments.attention.AttentionCostExperiment;
 import dev.nla.bench.experiments.attention.AttentionSpectrumExperiment;
 import dev.nla.bench.experiments.attention.MlaConversionExperiment;
@@ -50,7 +51,8 @@ public final class Experiments {
             // nla-attention
             new AttentionSpectrumExperiment(),
             new MlaConversionExperiment(),
-            new AttentionCostExperiment());
+            new AttentionCostExperiment(),
+            new AttentionAccuracyExperiment());
 
     /** Named groups of registered experiments, in the order {@code nla list} shows them. */
     private static final List<Group> GROUPS = List.of(new Group(

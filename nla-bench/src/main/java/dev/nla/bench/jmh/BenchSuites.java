@@ -1,5 +1,6 @@
 package dev.nla.bench.jmh;
 
+import dev.nla.bench.jmh.attention.AttentionApproxBenchmark;
 import dev.nla.bench.jmh.attention.AttentionExactBenchmark;
 import dev.nla.bench.jmh.core.CholeskyBenchmark;
 import dev.nla.bench.jmh.core.GemmBenchmark;
@@ -67,7 +68,12 @@ public final class BenchSuites {
                     "attention-exact",
                     "exact attention, d = 64, n = 512..16384: dense vs online softmax (plain and causal) vs KV-cache"
                             + " decoding (nla-attention)",
-                    AttentionExactBenchmark.TARGET));
+                    AttentionExactBenchmark.TARGET),
+            BenchSuite.of(
+                    "attention-approx",
+                    "time per attention method (every registered one, exact as baseline) vs n = 1024..16384, d = 64, "
+                            + "size parameter 64 (nla-attention)",
+                    AttentionApproxBenchmark.TARGET));
 
     static {
         Set<String> names = new HashSet<>();

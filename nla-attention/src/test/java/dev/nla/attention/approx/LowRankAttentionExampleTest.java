@@ -17,11 +17,11 @@ import dev.nla.core.random.RngState;
 import org.junit.jupiter.api.Test;
 
 /**
- * The example of {@code docs/attention-approximations-b.md} ({@code
- * docs/examples/AttentionApproximationsExample.java}), statement for statement, with the printed facts
+ * The example of {@code docs/attention-lowrank-kernel.md} ({@code
+ * docs/examples/LowRankAttentionExample.java}), statement for statement, with the printed facts
  * asserted instead of printed.
  */
-class ApproximationsDocsExampleTest {
+class LowRankAttentionExampleTest {
     @Test
     void attentionApproximationsExample() {
         AttentionInput in = AttentionInputs.lowRankQK(1024, 64, 32, 1.0, RngState.seed(1));

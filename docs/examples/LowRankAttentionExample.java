@@ -14,7 +14,7 @@ import dev.nla.attention.exact.DenseAttention;
 import dev.nla.core.matrix.DenseMatrix;
 import dev.nla.core.random.RngState;
 
-public class AttentionApproximationsExample {
+public class LowRankAttentionExample {
     public static void main(String[] args) {
         // Synthetic input of the spec: LowRankQK(n = 1024, d = 64, r = 32, beta = 1), V ~ N(0,1) + 1.
         AttentionInput in = AttentionInputs.lowRankQK(1024, 64, 32, 1.0, RngState.seed(1));
