@@ -4,12 +4,13 @@ import dev.nla.attention.AttentionMask;
 import dev.nla.attention.analysis.CostCounter;
 import dev.nla.attention.internal.SerialBackend;
 import dev.nla.attention.internal.Softmax;
-import dev.nla.attention.internal.Tasks;
 import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Blas;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.error.Require;
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.parallel.Parallel;
 import java.util.Arrays;
 
 /**
@@ -171,12 +172,14 @@ final class SparseSoftmax {
         Require.sizeWithin(
                 "attention tile entries (queries x keys per tile)", (long) maxQ * maxK, DenseMatrix.MAX_ELEMENTS);
         CostCounter cost = CostCounter.current();
-        int parts = work < PARALLEL_WORK ? 1 : Math.min(Tasks.threads(), groups);
+        int parts = work < PARALLEL_WORK
+                ? 1
+                : Math.min(Math.max(1, Backends.active().threads()), groups);
         int d = q.cols();
         int dv = v.cols();
         long scratch = (long) parts * ((long) maxQ * (d + dv + 4) + (long) maxK * (d + dv) + (long) maxQ * maxK);
         cost.allocate(scratch);
-        Tasks.forEach(parts, part -> {
+        Parallel.forEach(parts, part -> {
             Worker w = new Worker(q, k, v, scale, maxQ, maxK, state, cost);
             for (int g = part; g < groups; g += parts) {
                 body.run(g, w);

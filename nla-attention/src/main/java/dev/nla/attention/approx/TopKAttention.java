@@ -5,11 +5,12 @@ import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.attention.analysis.CostCounter;
 import dev.nla.attention.internal.SerialBackend;
-import dev.nla.attention.internal.Tasks;
 import dev.nla.core.blas.Backend;
+import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Blas;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.matrix.DenseMatrix;
+import dev.nla.core.parallel.Parallel;
 import java.util.Objects;
 
 /**
@@ -91,14 +92,16 @@ public final class TopKAttention extends AbstractAttention {
         int c = Math.min(options.queryChunk(), n);
         int chunks = (n + c - 1) / c;
         CostCounter cost = CostCounter.current();
-        int parts = (long) n * m * d < SparseSoftmax.PARALLEL_WORK ? 1 : Math.min(Tasks.threads(), chunks);
+        int parts = (long) n * m * d < SparseSoftmax.PARALLEL_WORK
+                ? 1
+                : Math.min(Math.max(1, Backends.active().threads()), chunks);
         cost.allocate((long) n * dv);
         DenseMatrix out = DenseMatrix.zeros(n, dv);
         long scratch = (long) parts * ((long) c * m + 2L * m + 2L * top);
         cost.allocate(scratch);
         boolean[] keep = mask.keyFlags();
         Backend backend = SerialBackend.get();
-        Tasks.forEach(parts, part -> {
+        Parallel.forEach(parts, part -> {
             double[] tile = new double[c * m];
             double[] row = new double[m];
             int[] picked = new int[top];

@@ -58,7 +58,16 @@ class BenchSuitesTest {
     @Test
     void namesAreListedInRegistryOrder() {
         assertThat(BenchSuites.names())
-                .containsExactly("gemm", "gemv", "trsm", "core", "decomp", "sketch", "tensor", "attention-exact", "attention-approx");
+                .containsExactly(
+                        "gemm",
+                        "gemv",
+                        "trsm",
+                        "core",
+                        "decomp",
+                        "sketch",
+                        "tensor",
+                        "attention-exact",
+                        "attention-approx");
     }
 
     @Test
