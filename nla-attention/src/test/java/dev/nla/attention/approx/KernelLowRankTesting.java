@@ -108,6 +108,7 @@ final class KernelLowRankTesting {
             }
         }
         int[] cuts = {0, n / 3, n / 2 + 1, n - 2};
+        double reached = 0.0;
         for (int c = 0; c < cuts.length; c++) {
             int t = cuts[c];
             DenseMatrix k2 = k.copy();
@@ -123,11 +124,11 @@ final class KernelLowRankTesting {
             DenseMatrix other = method.compute(q, k2, v2, AttentionMask.causal());
             double diff = maxAbsDiff(other.rowBlock(0, t + 1), base.rowBlock(0, t + 1));
             assertThat(diff).as("cut t = %d", t).isLessThanOrEqualTo(1e-12 * scale);
-            // the perturbation must reach later rows, or the check proves nothing
-            assertThat(maxAbsDiff(other.rowBlock(t + 1, n - t - 1), base.rowBlock(t + 1, n - t - 1)))
-                    .as("later rows change at cut t = %d", t)
-                    .isGreaterThan(1e-6 * scale);
+            reached = Math.max(reached, maxAbsDiff(other.rowBlock(t + 1, n - t - 1), base.rowBlock(t + 1, n - t - 1)));
         }
+        // The perturbation must reach later rows after some cut, or the check proves nothing. (Not
+        // after every cut: a sparse method such as top-k may ignore the one new key the last row sees.)
+        assertThat(reached).as("largest change of the later rows").isGreaterThan(1e-6 * scale);
     }
 
     /** A key-padding mask that drops every third key. */

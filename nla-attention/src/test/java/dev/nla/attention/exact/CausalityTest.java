@@ -41,6 +41,7 @@ class CausalityTest {
         }
         AttentionInput in = TestInputs.lowRank(N, 32, 1.0, 31);
         DenseMatrix before = attention.compute(in.q(), in.k(), in.v(), AttentionMask.causal());
+        double reached = 0.0;
         for (int cut : CUTS) {
             DenseMatrix k = in.k().copy();
             DenseMatrix v = in.v().copy();
@@ -50,9 +51,13 @@ class CausalityTest {
             DenseMatrix after = attention.compute(in.q(), k, v, AttentionMask.causal());
             double diff = TestInputs.maxAbsDiff(before.view(0, 0, cut + 1, 32), after.view(0, 0, cut + 1, 32));
             assertThat(diff).as("%s, rows 0..%d", method.name(), cut).isLessThanOrEqualTo(1e-12);
-            // ... and the change is visible after the cut, so the check can fail.
-            assertThat(TestInputs.maxAbsDiff(before, after)).isGreaterThan(1e-3);
+            reached = Math.max(reached, TestInputs.maxAbsDiff(before, after));
         }
+        // ... and the change is visible after some cut, so the check can fail. (Not after every cut:
+        // a sparse method such as top-k may ignore the one new key the last row sees.)
+        assertThat(reached)
+                .as("%s: largest change after the cuts", method.name())
+                .isGreaterThan(1e-3);
     }
 
     @ParameterizedTest(name = "{0}")

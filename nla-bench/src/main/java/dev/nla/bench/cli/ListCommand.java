@@ -1,20 +1,23 @@
 package dev.nla.bench.cli;
 
+import dev.nla.attention.AttentionMethod;
+import dev.nla.attention.AttentionMethods;
 import dev.nla.bench.experiments.Experiment;
 import dev.nla.bench.experiments.Experiments;
 import dev.nla.bench.jmh.BenchSuite;
 import dev.nla.bench.jmh.BenchSuites;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code nla list}: the experiments and the benchmark suites. */
+/** {@code nla list}: the experiments, the benchmark suites and the registered attention methods. */
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
-        description = "List the experiments (nla reproduce) and benchmark suites (nla bench).")
+        description = "List the experiments (nla reproduce), benchmark suites (nla bench) and attention methods.")
 final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,6 +49,24 @@ final class ListCommand implements Callable<Integer> {
         out.println("Benchmark suites (nla bench <suite>):");
         for (BenchSuite s : BenchSuites.all()) {
             out.printf(format, s.name(), s.description());
+        }
+        out.println();
+        out.println("Attention methods (nla bench attention-approx -p method=<name>[,<name>...]; the attention");
+        out.println("experiments run every one):");
+        int methodWidth = 0;
+        for (AttentionMethod m : AttentionMethods.all()) {
+            methodWidth = Math.max(methodWidth, m.name().length());
+        }
+        String methodFormat = "  %-" + methodWidth + "s  %-23s  %-9s  %-10s  %s%n";
+        out.printf(methodFormat, "name", "family", "causal", "parameter", "description");
+        for (AttentionMethod m : AttentionMethods.all()) {
+            out.printf(
+                    methodFormat,
+                    m.name(),
+                    m.family().name().toLowerCase(Locale.ROOT),
+                    m.supportsCausal() ? "yes" : "refuses",
+                    m.parameter(),
+                    m.description());
         }
         out.flush();
         return Main.OK;

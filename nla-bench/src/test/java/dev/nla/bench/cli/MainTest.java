@@ -66,6 +66,17 @@ class MainTest {
     }
 
     @Test
+    void listShowsEveryRegisteredAttentionMethodWithItsCausalSupport() {
+        String out = run("list").out();
+        assertThat(out).contains("Attention methods");
+        for (dev.nla.attention.AttentionMethod m : dev.nla.attention.AttentionMethods.all()) {
+            assertThat(out.lines()).as(m.name()).anySatisfy(l -> assertThat(l)
+                    .startsWith("  " + m.name() + " ")
+                    .contains(m.supportsCausal() ? "yes" : "refuses"));
+        }
+    }
+
+    @Test
     void infoShowsTheBackendAndTheJdk() {
         Run r = run("info");
         assertThat(r.code()).isEqualTo(Main.OK);
