@@ -65,6 +65,16 @@ class AttentionAccuracyExperimentTest {
     }
 
     @Test
+    void theRegisteredSvdOracleIsTheOracleSeriesNotASecondCurve() {
+        assertThat(dev.nla.attention.AttentionMethods.find(AttentionAccuracyExperiment.ORACLE))
+                .isPresent();
+        assertThat(AttentionAccuracyExperiment.methods())
+                .extracting(AttentionMethod::name)
+                .doesNotContain(AttentionAccuracyExperiment.ORACLE)
+                .isNotEmpty();
+    }
+
+    @Test
     void oracleErrorDecreasesWithRank() throws Exception {
         double previous = Double.POSITIVE_INFINITY;
         for (String[] r : rows()) {
