@@ -54,10 +54,12 @@ final class ListCommand implements Callable<Integer> {
         out.println("Attention methods (nla bench attention-approx -p method=<name>[,<name>...]; the attention");
         out.println("experiments run every one):");
         int methodWidth = 0;
+        int parameterWidth = "parameter".length();
         for (AttentionMethod m : AttentionMethods.all()) {
             methodWidth = Math.max(methodWidth, m.name().length());
+            parameterWidth = Math.max(parameterWidth, m.parameter().length());
         }
-        String methodFormat = "  %-" + methodWidth + "s  %-23s  %-9s  %-10s  %s%n";
+        String methodFormat = "  %-" + methodWidth + "s  %-23s  %-7s  %-" + parameterWidth + "s  %s%n";
         out.printf(methodFormat, "name", "family", "causal", "parameter", "description");
         for (AttentionMethod m : AttentionMethods.all()) {
             out.printf(
