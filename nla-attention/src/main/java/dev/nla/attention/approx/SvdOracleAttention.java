@@ -9,14 +9,16 @@ import dev.nla.attention.exact.DenseAttention;
 import dev.nla.core.blas.Blas;
 import dev.nla.core.blas.Transpose;
 import dev.nla.core.decomp.Decompositions;
-import dev.nla.core.decomp.QrMode;
 import dev.nla.core.decomp.Svd;
 import dev.nla.core.decomp.SvdResult;
 import dev.nla.core.error.Require;
 import dev.nla.core.error.SizeLimitExceededException;
 import dev.nla.core.matrix.DenseMatrix;
-import dev.nla.core.random.RandomMatrices;
 import dev.nla.core.random.RngState;
+import dev.nla.sketch.lowrank.LowRankSvd;
+import dev.nla.sketch.lowrank.RandomizedSvd;
+import dev.nla.sketch.lowrank.RandomizedSvdOptions;
+import dev.nla.sketch.rangefinder.Stabiliser;
 import java.util.Objects;
 
 /**
@@ -32,11 +34,8 @@ import java.util.Objects;
  * <p><b>Primitives:</b> {@link DenseAttention#attentionMatrix} for \(A\); the thin SVD of {@code
  * nla-core} (LAPACK {@code dgesdd} through {@link Decompositions#nativeSvd()} when a system library
  * loads, else the pure-Java {@link Decompositions#svd()}) for {@link SvdOracleOptions.Method#EXACT}; for {@link
- * SvdOracleOptions.Method#RANDOMIZED}, the randomized SVD of [HMT 2011]
- * composed here from a Gaussian test matrix ({@link RandomMatrices}, counter-based), Householder QR
- * ({@link Decompositions#qr()}) for the range and the power iterations, and the {@code nla-core} SVD
- * of the small \((r + p) \times m\) projection (the {@code nla-sketch} randomized SVD driver is not
- * available in this build). Then \(O_r = U_r(\Sigma_r(V_r^{\mathsf T}V))\) by GEMM.
+ * SvdOracleOptions.Method#RANDOMIZED}, the randomized SVD of [HMT 2011] by {@code nla-sketch}'s
+ * {@link RandomizedSvd} (Gaussian test matrix, QR after every power-iteration pass). Then \(O_r = U_r(\Sigma_r(V_r^{\mathsf T}V))\) by GEMM.
  *
  * <p><b>Cost:</b> \(O(nmd)\) for \(A\) plus \(O(nm\min(n, m))\) for the exact SVD or \(O(nm(r +
  * p)(2q + 2))\) for the randomized one; memory \(O(nm)\). <b>Causal masking:</b> refused: the
@@ -165,33 +164,29 @@ public final class SvdOracleAttention extends AbstractAttention {
         return Decompositions.nativeAvailable() ? Decompositions.nativeSvd() : Decompositions.svd();
     }
 
-    /** Randomized SVD of \(A\) (\(n \times m\)) with \(\ell = \min(r + p, n, m)\) columns. */
+    /**
+     * Randomized SVD of \(A\) (\(n \times m\)) by nla-sketch's {@link RandomizedSvd}: Gaussian test
+     * matrix with \(\ell = \min(r + p, n, m)\) columns, \(q\) power iterations with a QR after every
+     * pass, then the small SVD of \(Q^{\mathsf T}A\) [HMT 2011].
+     */
     private Truncated randomizedSvd(DenseMatrix a) {
         int n = a.rows();
         int m = a.cols();
         int l = Math.min(options.rank() + options.oversampling(), Math.min(n, m));
         CostCounter cost = CostCounter.current();
-        cost.allocate((long) m * l + 2L * n * l + 2L * m * l + (long) l * (m + l + 1));
-        DenseMatrix omega = RandomMatrices.gaussian(m, l, state).value();
-        DenseMatrix y = DenseMatrix.zeros(n, l);
-        Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, a, omega, 0.0, y);
-        DenseMatrix basis = Decompositions.qr().decompose(y, QrMode.THIN).q();
-        DenseMatrix z = DenseMatrix.zeros(m, l);
-        for (int it = 0; it < options.powerIterations(); it++) {
-            Blas.gemm(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, a, basis, 0.0, z);
-            DenseMatrix zq = Decompositions.qr().decompose(z, QrMode.THIN).q();
-            Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, a, zq, 0.0, y);
-            basis = Decompositions.qr().decompose(y, QrMode.THIN).q();
-        }
-        DenseMatrix b = DenseMatrix.zeros(l, m);
-        Blas.gemm(Transpose.TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, basis, a, 0.0, b);
-        SvdResult small = Decompositions.svd().decompose(b);
-        DenseMatrix u = DenseMatrix.zeros(n, l);
-        Blas.gemm(Transpose.NO_TRANSPOSE, Transpose.NO_TRANSPOSE, 1.0, basis, small.u(), 0.0, u);
+        long scratch = (long) m * l + 2L * n * l + 2L * m * l + (long) l * (m + l + 1);
+        cost.allocate(scratch);
+        RandomizedSvdOptions rsvd = RandomizedSvdOptions.builder(options.rank())
+                .oversampling(l - options.rank())
+                .powerIterations(options.powerIterations())
+                .stabiliser(Stabiliser.QR)
+                .build();
+        LowRankSvd f = new RandomizedSvd(rsvd).compute(a, state).value();
         long passes = 2L + 2L * options.powerIterations();
         cost.addFlops(passes * 2L * n * m * l + (passes / 2 + 1) * 4L * (n + m) * l * l + 22L * m * l * l);
-        cost.release((long) m * l + 2L * n * l + 2L * m * l + (long) l * (m + l + 1) - (long) l * (n + m + 1));
-        return new Truncated(u, small.singularValues(), small.vt());
+        int r = f.rank();
+        cost.release(scratch - (long) r * (n + m + 1));
+        return new Truncated(f.u(), f.singularValues(), f.vt());
     }
 
     /**
