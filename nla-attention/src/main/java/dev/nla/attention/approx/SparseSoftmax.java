@@ -2,7 +2,6 @@ package dev.nla.attention.approx;
 
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.analysis.CostCounter;
-import dev.nla.attention.internal.SerialBackend;
 import dev.nla.attention.internal.Softmax;
 import dev.nla.core.blas.Backend;
 import dev.nla.core.blas.Backends;
@@ -197,7 +196,7 @@ final class SparseSoftmax {
         final double scale;
         final State state;
         final CostCounter cost;
-        final Backend backend = SerialBackend.get();
+        final Backend backend = Backends.singleThreaded(Backends.active());
         final int d;
         final int dv;
         double[] qBuf;

@@ -4,7 +4,6 @@ import dev.nla.attention.AbstractAttention;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.attention.analysis.CostCounter;
-import dev.nla.attention.internal.SerialBackend;
 import dev.nla.core.blas.Backend;
 import dev.nla.core.blas.Backends;
 import dev.nla.core.blas.Blas;
@@ -100,7 +99,7 @@ public final class TopKAttention extends AbstractAttention {
         long scratch = (long) parts * ((long) c * m + 2L * m + 2L * top);
         cost.allocate(scratch);
         boolean[] keep = mask.keyFlags();
-        Backend backend = SerialBackend.get();
+        Backend backend = Backends.singleThreaded(Backends.active());
         Parallel.forEach(parts, part -> {
             double[] tile = new double[c * m];
             double[] row = new double[m];

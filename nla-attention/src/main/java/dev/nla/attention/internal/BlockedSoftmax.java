@@ -27,7 +27,7 @@ import java.util.Arrays;
  *
  * <p>Both products are {@link Blas#gemm} calls on views (no copies of \(Q\), \(K\), \(V\)): \(S =
  * sQ_IK_J^{\mathsf T}\) is {@code gemm(NO, TRANSPOSE)} and \(PV_J\) is {@code gemm(NO, NO)}, on the
- * one-thread {@link SerialBackend}. The element-wise work uses {@link Softmax}.
+ * one-thread backend of {@link dev.nla.core.blas.Backends#singleThreaded}. The element-wise work uses {@link Softmax}.
  *
  * <p><b>Parallelism and determinism.</b> Query blocks are dealt to the parts cyclically (block \(b\) to
  * part \(b \bmod p\); cyclic rather than contiguous so that causal work is balanced), each part with
@@ -79,7 +79,7 @@ public final class BlockedSoftmax {
         DenseMatrix out = DenseMatrix.zeros(n, dv);
         cost.allocate(scratch);
         int[] keptPrefix = keptPrefix(mask, m);
-        Backend backend = SerialBackend.get();
+        Backend backend = Backends.singleThreaded(Backends.active());
         Parallel.forEach(parts, part -> {
             Workspace ws = new Workspace(bq, bk, dv);
             for (int b = part; b < blocks; b += parts) {

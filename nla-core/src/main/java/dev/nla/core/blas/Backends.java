@@ -129,6 +129,43 @@ public final class Backends {
         throw new IllegalArgumentException(THREADS_PROPERTY + " must be a positive integer, got '" + value + "'");
     }
 
+    /** The last backend given to {@link #singleThreaded} and its one-thread twin, published together. */
+    private record SerialTwin(Backend backend, Backend serial) {}
+
+    private static volatile SerialTwin serialTwin;
+
+    /**
+     * The one-thread counterpart of a backend, for kernel calls made inside a parallel loop ({@link
+     * dev.nla.core.parallel.Parallel}) whose parallelism is already over the loop's parts: the calls
+     * must not fork again. For the pure-Java backends ({@code "vector"}, {@code "scalar"}) this is a
+     * backend of the same kind with one thread, whose results are bitwise identical to the given one's
+     * (GEMM splits only over output tiles); a backend with one thread is returned as it is, and so is a
+     * native one, whose threading is configured outside Java ({@code OPENBLAS_NUM_THREADS}). The
+     * twin of the last backend asked for is cached, so calling this once per operation costs nothing.
+     *
+     * @param backend the backend
+     * @return a backend computing the same results on one thread (or {@code backend} itself)
+     * @throws NullPointerException if {@code backend} is null
+     */
+    public static Backend singleThreaded(Backend backend) {
+        Objects.requireNonNull(backend, "backend");
+        if (backend.threads() == 1) {
+            return backend;
+        }
+        SerialTwin twin = serialTwin;
+        if (twin != null && twin.backend() == backend) {
+            return twin.serial();
+        }
+        Backend serial =
+                switch (backend.name()) {
+                    case "vector" -> vector(1);
+                    case "scalar" -> scalar(1);
+                    default -> backend;
+                };
+        serialTwin = new SerialTwin(backend, serial);
+        return serial;
+    }
+
     /**
      * The scalar pure-Java backend.
      *
