@@ -53,9 +53,10 @@ import java.util.Map;
  * quick (\(n_x = 40\): 1681 nodes, \(n = 4, 8\), B2 limit \(2^{24}\); about a minute), paper
  * (\(n = 8, 16, 32\), B2 limit \(2^{27}\): B2 runs whole solves at \(n = 8, 16\), which needs
  * several GB of heap, and is refused at \(n = 32\), where the paired run times it on every call
- * whose formal core has at most \(2^{30}\) entries; with the Krylov ranks in the parameter modes
- * growing to \(\min(k + 1, n)\), the \(n = 32\) run needs a heap of about 20 GB: {@code
- * NLA_JAVA_OPTS=-Xmx20g}). Random grid points derive from {@code rng().split(1).split(n)}, sketches
+ * whose formal core has at most \(2^{29}\) entries (B2 holds its core, a copy for the mode-1 QR and
+ * an intermediate product: about 10 GB at the limit; \(2^{30}\) ran out of a 20 GB heap); with the
+ * Krylov basis on top (ranks in the parameter modes grow to \(\min(k + 1, n)\)), the \(n = 32\)
+ * run needs a heap of about 21 GB: {@code NLA_JAVA_OPTS=-Xmx21g}). Random grid points derive from {@code rng().split(1).split(n)}, sketches
  * from {@code rng().split(100 + n)}, so the rows of one \(n\) do not depend on the other \(n\).
  */
 public final class TuckerCookieExperiment implements Experiment {
@@ -114,7 +115,7 @@ public final class TuckerCookieExperiment implements Experiment {
             case SMOKE -> new Config(8, new int[] {3, 4}, 2, 1L << 14, 1L << 13, 1L << 20);
             case QUICK -> new Config(40, new int[] {4, 8}, 5, 1L << 24, 1L << 26, 1L << 26);
             case PAPER -> new Config(
-                    40, new int[] {8, 16, 32}, 5, SummationOptions.DEFAULT_SIZE_LIMIT, 1L << 30, 1L << 30);
+                    40, new int[] {8, 16, 32}, 5, SummationOptions.DEFAULT_SIZE_LIMIT, 1L << 29, 1L << 30);
         };
     }
 
