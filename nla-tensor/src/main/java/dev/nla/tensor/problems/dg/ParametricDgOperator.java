@@ -245,33 +245,101 @@ public final class ParametricDgOperator implements DgTuckerOperator {
             Require.shape("data[" + m + "]", u, n, ne);
             Require.allFinite("data[" + m + "]", u);
         }
-        int cols = n * dataSamples;
-        Require.sizeWithin("parametric data unfolding", (long) ne * cols, DenseMatrix.MAX_ELEMENTS);
-        DenseMatrix unfolding = DenseMatrix.zeros(ne, cols);
+        return exactForm(1, (i, m) -> data.get(m));
+    }
+
+    /**
+     * The exact Tucker form of data that depend on the speed and the data parameter (for instance
+     * the transported data \(u_0(x - a_it_0; \mu_m)\) at a time \(t_0 \gt 0\)): with \(M \in
+     * \mathbb{R}^{N_e \times (k+1)n_an_\mu}\), \(M_{j, l + (k+1)(i + n_am)} = (U_{im})_{lj}\), and its
+     * thin QR \(M = QR\), \(\mathcal U = [\![\mathcal G; I_{k+1}, Q, I_{n_a}, I_{n_\mu}]\!]\) with
+     * \(\mathcal G(l, c, i, m) = R_{c, l + (k+1)(i + n_am)}\) (no truncation). Cost \(O(N_e((k +
+     * 1)n_an_\mu)^2)\).
+     *
+     * @param fibres \(U_{im}\) at {@code fibres[i][m]}, \(n_a\) rows of \(n_\mu\) matrices, each
+     *     \((k + 1) \times N_e\) and finite; not modified
+     * @return the Tucker tensor of mode sizes \((k + 1, N_e, n_a, n_\mu)\)
+     * @throws NullPointerException       if {@code fibres}, a row or an entry is null
+     * @throws DimensionMismatchException if {@code fibres} is not \(n_a \times n_\mu\) or a matrix has
+     *     the wrong shape
+     * @throws dev.nla.core.error.NonFiniteValueException if an entry is NaN or infinite
+     * @throws dev.nla.core.error.SizeLimitExceededException if \(M\) would exceed {@link
+     *     DenseMatrix#MAX_ELEMENTS} entries
+     */
+    public TuckerTensor toTucker(DenseMatrix[][] fibres) {
+        Objects.requireNonNull(fibres, "fibres");
+        if (fibres.length != speeds.length) {
+            throw new DimensionMismatchException(
+                    "fibres has " + fibres.length + " rows, the operator has n_a = " + speeds.length + " speeds");
+        }
+        for (int i = 0; i < fibres.length; i++) {
+            Objects.requireNonNull(fibres[i], "fibres[" + i + "]");
+            if (fibres[i].length != dataSamples) {
+                throw new DimensionMismatchException("fibres[" + i + "] holds " + fibres[i].length
+                        + " matrices, the operator has n_mu = " + dataSamples);
+            }
+        }
+        int n = modeSizes[0];
+        int ne = modeSizes[1];
+        for (int i = 0; i < fibres.length; i++) {
+            for (int m = 0; m < dataSamples; m++) {
+                String name = "fibres[" + i + "][" + m + "]";
+                DenseMatrix u = Objects.requireNonNull(fibres[i][m], name);
+                Require.shape(name, u, n, ne);
+                Require.allFinite(name, u);
+            }
+        }
+        return exactForm(speeds.length, (i, m) -> fibres[i][m]);
+    }
+
+    /** Source of the fibre matrices of {@link #exactForm}. */
+    @FunctionalInterface
+    private interface FibreSource {
+        DenseMatrix get(int speedIndex, int dataIndex);
+    }
+
+    /** QR of the element unfolding; {@code na} = 1 (data independent of the speed) or n_a. */
+    private TuckerTensor exactForm(int na, FibreSource fibres) {
+        int n = modeSizes[0];
+        int ne = modeSizes[1];
+        long cols = (long) n * na * dataSamples;
+        Require.sizeWithin("parametric data unfolding", ne * cols, DenseMatrix.MAX_ELEMENTS);
+        DenseMatrix unfolding = DenseMatrix.zeros(ne, (int) cols);
         for (int m = 0; m < dataSamples; m++) {
-            DenseMatrix u = data.get(m);
-            for (int j = 0; j < ne; j++) {
-                for (int l = 0; l < n; l++) {
-                    unfolding.set(j, l + n * m, u.get(l, j));
+            for (int i = 0; i < na; i++) {
+                DenseMatrix u = fibres.get(i, m);
+                int offset = n * (i + na * m);
+                for (int j = 0; j < ne; j++) {
+                    for (int l = 0; l < n; l++) {
+                        unfolding.set(j, offset + l, u.get(l, j));
+                    }
                 }
             }
         }
         QrResult qr = Decompositions.qr().decompose(unfolding, QrMode.THIN);
         DenseMatrix r = qr.r();
         int re = r.rows();
-        DenseTensor core = DenseTensor.zeros(n, re, 1, dataSamples);
+        DenseTensor core = DenseTensor.zeros(n, re, na, dataSamples);
         for (int m = 0; m < dataSamples; m++) {
-            for (int c = 0; c < re; c++) {
-                for (int l = 0; l < n; l++) {
-                    core.set(r.get(c, l + n * m), l, c, 0, m);
+            for (int i = 0; i < na; i++) {
+                int offset = n * (i + na * m);
+                for (int c = 0; c < re; c++) {
+                    for (int l = 0; l < n; l++) {
+                        core.set(r.get(c, offset + l), l, c, i, m);
+                    }
                 }
             }
         }
-        DenseMatrix ones = DenseMatrix.zeros(speeds.length, 1);
-        for (int i = 0; i < speeds.length; i++) {
-            ones.set(i, 0, 1.0);
+        DenseMatrix speedFactor;
+        if (na == 1) {
+            speedFactor = DenseMatrix.zeros(speeds.length, 1);
+            for (int i = 0; i < speeds.length; i++) {
+                speedFactor.set(i, 0, 1.0);
+            }
+        } else {
+            speedFactor = DenseMatrix.identity(speeds.length);
         }
-        return TuckerTensor.of(core, DenseMatrix.identity(n), qr.q(), ones, DenseMatrix.identity(dataSamples));
+        return TuckerTensor.of(core, DenseMatrix.identity(n), qr.q(), speedFactor, DenseMatrix.identity(dataSamples));
     }
 
     /**

@@ -126,6 +126,71 @@ class ParametricDgOperatorTest {
     }
 
     @Test
+    void speedDependentDataInTuckerFormReproduceEveryFibreExactly() {
+        ParametricDgOperator p = operator(1, 9, 1.0, 2);
+        DenseMatrix[][] fibres = new DenseMatrix[SPEEDS.length][2];
+        for (int i = 0; i < SPEEDS.length; i++) {
+            for (int m = 0; m < 2; m++) {
+                fibres[i][m] = RandomMatrices.gaussian(2, 9, RngState.seed(40 + 2 * i + m))
+                        .value();
+            }
+        }
+        TuckerTensor x = p.toTucker(fibres);
+        double worst = 0;
+        for (int i = 0; i < SPEEDS.length; i++) {
+            for (int m = 0; m < 2; m++) {
+                DenseMatrix f = p.fibre(x, i, m);
+                double diff = 0;
+                for (int j = 0; j < 9; j++) {
+                    for (int l = 0; l < 2; l++) {
+                        diff += Math.pow(f.get(l, j) - fibres[i][m].get(l, j), 2);
+                    }
+                }
+                worst = Math.max(worst, Math.sqrt(diff) / norm(fibres[i][m]));
+            }
+        }
+        // Householder QR and its product back: backward stable, O(n u) relative.
+        assertThat(worst).isLessThan(1e-14);
+    }
+
+    @Test
+    void speedDependentDataKeepTheFullSpeedMode() {
+        ParametricDgOperator p = operator(1, 40, 1.0, 2);
+        DenseMatrix[][] fibres = new DenseMatrix[SPEEDS.length][2];
+        for (int i = 0; i < SPEEDS.length; i++) {
+            for (int m = 0; m < 2; m++) {
+                fibres[i][m] = p.dg().project(new PeriodicGaussian(0.5 + 0.1 * SPEEDS[i], 0.1 + 0.05 * m));
+            }
+        }
+        // element rank <= (k+1) n_a n_mu = 12 <= N_e; identity factors in the parameter modes.
+        assertThat(p.toTucker(fibres).ranks()).containsExactly(2, 12, 3, 2);
+    }
+
+    @Test
+    void fibreGridOfTheWrongSizeIsRefused() {
+        ParametricDgOperator p = operator(1, 8, 1.0, 2);
+        DenseMatrix[][] fibres = new DenseMatrix[SPEEDS.length][1];
+        assertThatThrownBy(() -> p.toTucker(fibres))
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessageContaining("fibres[0]")
+                .hasMessageContaining("n_mu = 2");
+    }
+
+    @Test
+    void fibreOfTheWrongShapeIsRefused() {
+        ParametricDgOperator p = operator(1, 8, 1.0, 1);
+        DenseMatrix[][] fibres = new DenseMatrix[SPEEDS.length][1];
+        for (int i = 0; i < SPEEDS.length; i++) {
+            fibres[i][0] = DenseMatrix.zeros(2, 8);
+        }
+        fibres[2][0] = DenseMatrix.zeros(3, 8);
+        assertThatThrownBy(() -> p.toTucker(fibres))
+                .isInstanceOf(DimensionMismatchException.class)
+                .hasMessageContaining("fibres[2][0]")
+                .hasMessageContaining("3x8");
+    }
+
+    @Test
     void dataInTuckerFormHaveRankOneInTheSpeedMode() {
         ParametricDgOperator p = operator(1, 16, 1.0, 2);
         TuckerTensor x = p.project(List.of(new PeriodicGaussian(0.5, 0.1), new PeriodicGaussian(0.5, 0.2)));
