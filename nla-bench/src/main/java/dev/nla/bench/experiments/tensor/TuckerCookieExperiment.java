@@ -41,14 +41,22 @@ import java.util.Map;
  * of the solution fibre against the banded-Cholesky solve at random grid points. B2 forms the formal
  * core of \(\prod_k\min(n_k, R_k)\) entries, up to \(N_h n^4\) here; a run whose core exceeds the
  * scale's size limit is recorded as refused (that is the bottleneck the sketched strategies remove).
- * Before the timed runs each strategy solves a small problem once, untimed, to compile the code.
+ * At such an \(n\) the sketched solve runs <em>paired</em>: every rounding call is also done
+ * by B2 on the identical sum and truncation ({@link PairedRounding}; its result is discarded, so the
+ * solve is unchanged), under a larger size limit, and the per-call times of both are recorded
+ * (B2 refuses the calls whose core is still too large). The paired run does not monitor the true
+ * residual per iteration (the monitor's roundings would be paired too). Before the timed runs each
+ * strategy solves a small problem once, untimed, to compile the code.
  *
- * <p>Sizes per scale: smoke (\(n_x = 8\), \(n = 3, 4\); seconds), quick (\(n_x = 40\): 1681 nodes,
- * \(n = 4, 8\), B2 core limit \(2^{24}\) entries; a few minutes), paper (\(n = 8, 16, 32\) with the
- * default limit \(2^{27}\): B2 also runs at \(n = 16\), which needs several GB of heap, and refuses
- * at \(n = 32\); the sketched run at \(n = 32\) needs cores of about \(10^8\) entries, because the
- * Krylov ranks in the parameter modes grow to \(\min(k + 1, n)\)). Random grid points derive from {@code rng().split(1)}, sketches from {@code
- * rng().split(100 + n)}.
+ * <p>Sizes per scale: smoke (\(n_x = 8\), \(n = 3, 4\), B2 limit \(2^{14}\) entries so that B2 is
+ * refused at \(n = 4\) and the paired path runs, with a paired limit of \(2^{13}\); seconds),
+ * quick (\(n_x = 40\): 1681 nodes, \(n = 4, 8\), B2 limit \(2^{24}\); about a minute), paper
+ * (\(n = 8, 16, 32\), B2 limit \(2^{27}\): B2 runs whole solves at \(n = 8, 16\), which needs
+ * several GB of heap, and is refused at \(n = 32\), where the paired run times it on every call
+ * whose formal core has at most \(2^{30}\) entries; with the Krylov ranks in the parameter modes
+ * growing to \(\min(k + 1, n)\), the \(n = 32\) run needs a heap of about 20 GB: {@code
+ * NLA_JAVA_OPTS=-Xmx20g}). Random grid points derive from {@code rng().split(1).split(n)}, sketches
+ * from {@code rng().split(100 + n)}, so the rows of one \(n\) do not depend on the other \(n\).
  */
 public final class TuckerCookieExperiment implements Experiment {
     /** One row per (n, strategy). */
@@ -65,6 +73,12 @@ public final class TuckerCookieExperiment implements Experiment {
 
     /** Sum+round time against n. */
     public static final String TIME_PLOT = "cookie-sum-round-time.png";
+
+    /** One row per rounding call of a paired run (only where the deterministic solve was refused). */
+    public static final String PAIRED_CSV = "cookie-paired.csv";
+
+    /** Rounding time per call of the paired runs. */
+    public static final String PAIRED_PLOT = "cookie-paired-time.png";
 
     private static final double TOL = 1e-8;
     private static final List<SummationStrategy> STRATEGIES =
@@ -92,19 +106,29 @@ public final class TuckerCookieExperiment implements Experiment {
      * @param points       random grid points checked against the direct solve
      * @param coreLimit    the size limit of the deterministic rounding's formal core, in entries
      */
-    private record Config(int cellsPerSide, int[] samples, int points, long coreLimit) {}
+    private record Config(
+            int cellsPerSide, int[] samples, int points, long coreLimit, long pairedLimit, long residualLimit) {}
 
     private static Config config(Scale scale) {
         return switch (scale) {
-            case SMOKE -> new Config(8, new int[] {3, 4}, 2, 1L << 20);
-            case QUICK -> new Config(40, new int[] {4, 8}, 5, 1L << 24);
-            case PAPER -> new Config(40, new int[] {8, 16, 32}, 5, SummationOptions.DEFAULT_SIZE_LIMIT);
+            case SMOKE -> new Config(8, new int[] {3, 4}, 2, 1L << 14, 1L << 13, 1L << 20);
+            case QUICK -> new Config(40, new int[] {4, 8}, 5, 1L << 24, 1L << 26, 1L << 26);
+            case PAPER -> new Config(
+                    40, new int[] {8, 16, 32}, 5, SummationOptions.DEFAULT_SIZE_LIMIT, 1L << 30, 1L << 30);
         };
     }
 
-    /** The outcome of one (n, strategy) run: a result, or the refusal message. */
+    /**
+     * The outcome of one (n, strategy) run: a result, or the refusal message; for a sketched run
+     * paired with the deterministic rounding, the per-rounding times on identical sums.
+     */
     private record Run(
-            int n, SummationStrategy strategy, TuckerGmresResult result, double fibreError, String refused) {}
+            int n,
+            SummationStrategy strategy,
+            TuckerGmresResult result,
+            double fibreError,
+            String refused,
+            List<PairedRounding.Call> paired) {}
 
     @Override
     public void run(ExperimentContext ctx) {
@@ -127,9 +151,12 @@ public final class TuckerCookieExperiment implements Experiment {
         for (int n : c.samples()) {
             ParametricCookieOperator op = ParametricCookieOperator.uniform(problem, n, 1.0, 10.0);
             int[][] points = randomGridPoints(op, c.points(), ctx.rng().split(1).split(n));
+            boolean deterministicRefused = false;
             for (SummationStrategy s : STRATEGIES) {
-                runs.add(solve(ctx, problem, op, n, s, c, points));
-                ctx.progress().step("n = " + n + ", " + s.displayName());
+                Run run = solve(ctx, problem, op, n, s, c, points, deterministicRefused);
+                deterministicRefused |= s == SummationStrategy.FORMAL_QR_ROUNDING && run.result() == null;
+                runs.add(run);
+                ctx.progress().step("n = " + n + ", " + s.displayName() + (run.paired() == null ? "" : " (paired)"));
             }
         }
         ctx.progress().finish();
@@ -156,18 +183,32 @@ public final class TuckerCookieExperiment implements Experiment {
             int n,
             SummationStrategy s,
             Config c,
-            int[][] points) {
+            int[][] points,
+            boolean pair) {
         SummationOptions so =
                 SummationOptions.builder().sizeLimit(c.coreLimit()).build();
-        TuckerGmresOptions go =
-                TuckerGmresOptions.builder(TOL).trackTrueResidual(true).build();
-        TuckerGmres gmres = new TuckerGmres(TuckerSummation.of(s, so), go);
+        TuckerSummation rounding = TuckerSummation.of(s, so);
+        PairedRounding paired = null;
+        if (pair) {
+            // The deterministic solve was refused at this n: time it on the sketched run's own sums
+            // instead, as far as its formal core fits under the (larger) paired limit. The per-iteration
+            // true-residual monitor would round through the pair too, so it is off here.
+            SummationOptions big =
+                    SummationOptions.builder().sizeLimit(c.pairedLimit()).build();
+            paired = new PairedRounding(rounding, TuckerSummation.of(SummationStrategy.FORMAL_QR_ROUNDING, big));
+            rounding = paired;
+        }
+        TuckerGmresOptions go = TuckerGmresOptions.builder(TOL)
+                .trackTrueResidual(!pair)
+                .residualCoreLimit(c.residualLimit())
+                .build();
+        TuckerGmres gmres = new TuckerGmres(rounding, go);
         TuckerGmresResult r;
         try {
             r = gmres.solve(
                     op, op.rightHandSide(), op.meanPreconditioner(), ctx.rng().split(100 + n));
         } catch (SizeLimitExceededException e) {
-            return new Run(n, s, null, Double.NaN, e.getMessage());
+            return new Run(n, s, null, Double.NaN, e.getMessage(), null);
         }
         double worst = 0;
         for (int[] index : points) {
@@ -175,7 +216,7 @@ public final class TuckerCookieExperiment implements Experiment {
             DenseMatrix exact = problem.solve(op.parameterPoint(index));
             worst = Math.max(worst, relativeError(approx, exact));
         }
-        return new Run(n, s, r, worst, null);
+        return new Run(n, s, r, worst, null, paired == null ? null : paired.calls());
     }
 
     // ----------------------------------------------------------------- report
@@ -209,7 +250,7 @@ public final class TuckerCookieExperiment implements Experiment {
         Map<Integer, Double> detTime = new LinkedHashMap<>();
         for (Run run : runs) {
             if (run.strategy() == SummationStrategy.FORMAL_QR_ROUNDING && run.result() != null) {
-                detTime.put(run.n(), run.result().time().sumRoundNanos() / 1e9);
+                detTime.put(run.n(), sumRoundSeconds(run));
             }
         }
         int largest = c.samples()[c.samples().length - 1];
@@ -246,7 +287,7 @@ public final class TuckerCookieExperiment implements Experiment {
                 refusals.add("n = " + run.n() + ": " + run.refused());
                 continue;
             }
-            double sr = r.time().sumRoundNanos() / 1e9;
+            double sr = sumRoundSeconds(run);
             Double det = detTime.get(run.n());
             summary.addRow(
                     run.n(),
@@ -269,7 +310,14 @@ public final class TuckerCookieExperiment implements Experiment {
             int[] mr = r.maxRanks();
             double[] dl = r.roundingTolerances();
             for (int i = 1; i <= r.iterations(); i++) {
-                history.addRow(run.n(), run.strategy().displayName(), i, est[i], tr[i - 1], mr[i - 1], dl[i - 1]);
+                history.addRow(
+                        run.n(),
+                        run.strategy().displayName(),
+                        i,
+                        est[i],
+                        i <= tr.length ? tr[i - 1] : null,
+                        mr[i - 1],
+                        dl[i - 1]);
             }
             if (run.n() == largest) {
                 double[] it = new double[r.iterations()];
@@ -281,7 +329,9 @@ public final class TuckerCookieExperiment implements Experiment {
                     mrd[i] = mr[i];
                 }
                 conv.series(run.strategy().displayName() + " (Arnoldi)", it, arn);
-                conv.series(run.strategy().displayName() + " (true)", it, tr);
+                if (tr.length == it.length) {
+                    conv.series(run.strategy().displayName() + " (true)", it, tr);
+                }
                 ranks.series(run.strategy().displayName(), it, mrd);
             }
         }
@@ -307,6 +357,99 @@ public final class TuckerCookieExperiment implements Experiment {
                 .image("largest rank per iteration", RANKS_PLOT)
                 .image("sum+round time against n", TIME_PLOT);
         findings(ctx, runs, detTime, refusals);
+        paired(ctx, c, runs);
+    }
+
+    /** The paired comparison at the n where the deterministic solve was refused. */
+    private static void paired(ExperimentContext ctx, Config c, List<Run> runs) {
+        List<Run> pairedRuns = runs.stream().filter(r -> r.paired() != null).toList();
+        if (pairedRuns.isEmpty()) {
+            return;
+        }
+        Table table = Table.builder()
+                .integer("n")
+                .integer("call")
+                .integer("terms")
+                .integer("formal_core_entries")
+                .real("sketched_seconds", 4)
+                .real("deterministic_seconds", 4)
+                .real("speedup", 3)
+                .build();
+        LinePlot plot = new LinePlot(
+                        "Rounding time per call on identical sums (sketched GMRES run)", "rounding call", "seconds")
+                .yScale(LinePlot.AxisScale.LOG10);
+        ctx.report()
+                .section("Paired rounding times where the deterministic solve was refused (T12d)")
+                .paragraph("At these n the formal-qr-rounding solve was refused (its formal core is over "
+                        + c.coreLimit()
+                        + " entries). The adaptive solve therefore ran with every rounding call also "
+                        + "done by formal-qr-rounding on the identical sum and truncation (result discarded; "
+                        + "size limit " + c.pairedLimit() + " entries, refused above). speedup = deterministic / "
+                        + "sketched seconds of the same call. The calls alternate: product rounding (5 terms), "
+                        + "orthogonalization rounding (k + 2 terms), then the two final roundings.");
+        for (Run run : pairedRuns) {
+            List<PairedRounding.Call> calls = run.paired();
+            long sketchedBoth = 0;
+            long deterministicBoth = 0;
+            long sketchedAll = 0;
+            int ran = 0;
+            long largestRan = 0;
+            long smallestRefused = Long.MAX_VALUE;
+            double[] xs = new double[calls.size()];
+            double[] sk = new double[calls.size()];
+            List<double[]> det = new ArrayList<>();
+            for (int i = 0; i < calls.size(); i++) {
+                PairedRounding.Call call = calls.get(i);
+                sketchedAll += call.primaryNanos();
+                xs[i] = i + 1;
+                sk[i] = call.primaryNanos() / 1e9;
+                if (call.referenceRan()) {
+                    ran++;
+                    sketchedBoth += call.primaryNanos();
+                    deterministicBoth += call.referenceNanos();
+                    largestRan = Math.max(largestRan, call.formalCore());
+                    det.add(new double[] {i + 1, call.referenceNanos() / 1e9});
+                } else {
+                    smallestRefused = Math.min(smallestRefused, call.formalCore());
+                }
+                table.addRow(
+                        run.n(),
+                        i + 1,
+                        call.terms(),
+                        call.formalCore(),
+                        call.primaryNanos() / 1e9,
+                        call.referenceRan() ? call.referenceNanos() / 1e9 : null,
+                        call.referenceRan() ? (double) call.referenceNanos() / call.primaryNanos() : null);
+            }
+            plot.series("adaptive, n = " + run.n(), xs, sk);
+            if (!det.isEmpty()) {
+                plot.series(
+                        "formal-qr-rounding, n = " + run.n(),
+                        det.stream().mapToDouble(p -> p[0]).toArray(),
+                        det.stream().mapToDouble(p -> p[1]).toArray());
+            }
+            ctx.report()
+                    .finding(String.format(
+                            Locale.ROOT,
+                            "T12(d) at n = %d, paired on identical sums: formal-qr-rounding ran %d of %d rounding calls "
+                                    + "(formal cores up to %d entries) and took %.2f s there against %.2f s for adaptive: "
+                                    + "%.1fx; it refused the other %d calls (formal cores from %s entries, over the "
+                                    + "%d-entry limit). Adaptive's sum+round over the whole solve: %.2f s.",
+                            run.n(),
+                            ran,
+                            calls.size(),
+                            largestRan,
+                            deterministicBoth / 1e9,
+                            sketchedBoth / 1e9,
+                            sketchedBoth == 0 ? Double.NaN : (double) deterministicBoth / sketchedBoth,
+                            calls.size() - ran,
+                            smallestRefused == Long.MAX_VALUE ? "-" : String.valueOf(smallestRefused),
+                            c.pairedLimit(),
+                            sketchedAll / 1e9));
+        }
+        ctx.writeTable(PAIRED_CSV, table);
+        ctx.savePlot(PAIRED_PLOT, plot);
+        ctx.report().table(table).image("rounding time per call, paired", PAIRED_PLOT);
     }
 
     private static void findings(
@@ -328,7 +471,7 @@ public final class TuckerCookieExperiment implements Experiment {
             it[run.strategy() == SummationStrategy.FORMAL_QR_ROUNDING ? 0 : 1] = r.iterations();
             Double det = detTime.get(run.n());
             if (det != null && run.strategy() != SummationStrategy.FORMAL_QR_ROUNDING) {
-                double sr = r.time().sumRoundNanos() / 1e9;
+                double sr = sumRoundSeconds(run);
                 speedups.add(
                         String.format(Locale.ROOT, "n = %d: %.1fx (%.2f s vs %.2f s)", run.n(), det / sr, sr, det));
             }
@@ -366,6 +509,18 @@ public final class TuckerCookieExperiment implements Experiment {
                 .note("Times come from System.nanoTime inside the solver (TimeSplit) on whatever else the machine "
                         + "was doing (the build machine has 2 cores shared with other jobs); the ratios compare runs of "
                         + "the same process, one after the other.");
+    }
+
+    /** Sum+round seconds of the run's own strategy (for a paired run: without the reference's time). */
+    private static double sumRoundSeconds(Run run) {
+        if (run.paired() == null) {
+            return run.result().time().sumRoundNanos() / 1e9;
+        }
+        long nanos = 0;
+        for (PairedRounding.Call call : run.paired()) {
+            nanos += call.primaryNanos();
+        }
+        return nanos / 1e9;
     }
 
     // ----------------------------------------------------------------- helpers
