@@ -45,6 +45,8 @@ class TuckerDgExperimentTest {
                         TuckerDgExperiment.RANKS_PLOT,
                         TuckerDgExperiment.TIMING_CSV,
                         TuckerDgExperiment.TIMING_PLOT,
+                        TuckerDgExperiment.PARAMETRIC_CSV,
+                        TuckerDgExperiment.PARAMETRIC_PLOT,
                         "report.md",
                         "manifest.json");
     }
@@ -78,5 +80,28 @@ class TuckerDgExperimentTest {
         assertThat(l).hasSize(1 + 3);
         assertThat(l.get(1)).startsWith("8x8,64,formal-qr-rounding,3,");
         assertThat(Double.parseDouble(l.get(1).split(",")[7])).isEqualTo(1.0);
+    }
+
+    @Test
+    void parametricTimingHasOneRowPerStartAndStrategyRelativeToTheDeterministicRow() throws Exception {
+        List<String> l = lines(TuckerDgExperiment.PARAMETRIC_CSV);
+        // smoke: t0 = 0, 0.25; N_e = 128; formal-qr-rounding, sketched with the fitted cap, adaptive
+        assertThat(l).hasSize(1 + 2 * 3);
+        assertThat(List.of(l.get(1), l.get(4)))
+                .satisfiesExactly(a -> assertThat(a).startsWith("0.0,128,formal-qr-rounding,2,"), b -> assertThat(b)
+                        .startsWith("0.25,128,formal-qr-rounding,2,"));
+        assertThat(Double.parseDouble(l.get(1).split(",")[7])).isEqualTo(1.0);
+    }
+
+    @Test
+    void parametricSketchedSolutionsAgreeWithTheDeterministicOne() throws Exception {
+        List<String> l = lines(TuckerDgExperiment.PARAMETRIC_CSV);
+        for (int i : new int[] {2, 3, 5, 6}) {
+            String[] f = l.get(i).split(",");
+            // last column; 3 steps x 3 roundings at tol 1e-10 each, the fitted cap 4 above the deterministic rank (T13c
+            // bar 10
+            // tol)
+            assertThat(Double.parseDouble(f[f.length - 1])).isLessThanOrEqualTo(1e-9);
+        }
     }
 }

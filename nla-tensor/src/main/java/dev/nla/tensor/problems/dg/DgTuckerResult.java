@@ -8,14 +8,16 @@ import java.util.Objects;
 /**
  * The outcome of {@link DgTuckerSolver#solve}.
  *
- * @param solution       \(\mathcal U(T)\) in Tucker form, mode sizes \((k + 1, n_1, \dots, n_q)\)
+ * @param solution       \(\mathcal U(T)\) in Tucker form, mode sizes those of the operator: \((k + 1,
+ *     n_1, \dots, n_q)\) (quantized) or \((k + 1, N_e, n_a, n_\mu)\) (parametric)
  * @param steps          the number \(N\) of time steps
  * @param ranks          the ranks of \(\mathcal U^{n}\) after step \(n = 1, \dots, N\), one array
  *     per step
  * @param maxStageRanks  per step, the largest rank of the three rounded stages
  * @param roundingNanos  per step, the wall-clock time of its three roundings
- * @param integrals      \(\int_0^1 u_h\,dx\) at \(t_0, \dots, t_N\) (\(t_0\) after the initial
- *     rounding), computed in Tucker form; the exact scheme conserves it, truncation need not
+ * @param integrals      \(\int_0^1 u_h\,dx\) (parametric operator: summed over the fibres) at
+ *     \(t_0, \dots, t_N\) (\(t_0\) after the initial rounding), computed in Tucker form; the exact
+ *     scheme conserves it, truncation need not
  * @param time           the time split of the whole run (apply = the operator \(L\); sum+round =
  *     all roundings including the initial one; monitor = the integrals)
  * @param next           the random state after the last rounding

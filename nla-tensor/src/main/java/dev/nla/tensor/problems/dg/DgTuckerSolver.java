@@ -19,16 +19,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * SSP-RK3 for the quantized DG transport operator in Tucker format ("step and truncate"): every
- * Runge–Kutta stage is a sum of Tucker tensors, rounded by a chosen {@link TuckerSummation}
- * strategy to a relative tolerance.
+ * SSP-RK3 for a Tucker form of the DG transport operator ("step and truncate"): every Runge–Kutta
+ * stage is a sum of Tucker tensors, rounded by a chosen {@link TuckerSummation} strategy to a
+ * relative tolerance. The operator is construction A ({@link QuantizedDgOperator}, \(L\mathcal U\) a
+ * sum of \(t = q + 1\) terms) or construction B ({@link ParametricDgOperator}, \(t = 2\) terms; every
+ * fibre \((a_i, \mu_m)\) is advanced with the same step, which must be stable for the largest speed,
+ * {@link ParametricDgOperator#timeGrid}).
  *
- * <p>With \(L\mathcal U\) the \((q + 1)\)-term sum of {@link QuantizedDgOperator#apply}, a step is
+ * <p>With \(L\mathcal U\) the \(t\)-term sum of {@link DgTuckerOperator#apply}, a step is
  * \[ \mathcal U^{(1)} = \operatorname{round}(\mathcal U^n + \Delta t\,L\mathcal U^n), \quad
  *    \mathcal U^{(2)} = \operatorname{round}(\tfrac34\mathcal U^n + \tfrac14\mathcal U^{(1)} +
  *    \tfrac{\Delta t}{4}L\mathcal U^{(1)}), \quad \mathcal U^{n+1} = \operatorname{round}(\tfrac13
  *    \mathcal U^n + \tfrac23\mathcal U^{(2)} + \tfrac{2\Delta t}{3}L\mathcal U^{(2)}), \]
- * sums of \(q + 2\), \(q + 3\) and \(q + 3\) Tucker tensors. Without rounding this is exactly the
+ * sums of \(t + 1\), \(t + 2\) and \(t + 2\) Tucker tensors. Without rounding this is exactly the
  * full-grid {@link SspRk3}; each rounding adds a relative error of at most \(\varepsilon\) (for the
  * deterministic strategies; with high probability for the randomized ones), so over \(N\) steps the
  * difference from the full grid is at most about \(3N\varepsilon\|u\|\) (the scheme is
@@ -37,7 +40,7 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe if the summation is.
  */
 public final class DgTuckerSolver {
-    private final QuantizedDgOperator operator;
+    private final DgTuckerOperator operator;
     private final TuckerSummation rounding;
     private final double tolerance;
     private final int maxRank;
@@ -45,7 +48,7 @@ public final class DgTuckerSolver {
     /**
      * A solver rounding to a relative tolerance.
      *
-     * @param operator  the quantized DG operator
+     * @param operator  the DG operator in Tucker form (quantized or parametric)
      * @param rounding  the summation strategy
      * @param tolerance relative rounding tolerance \(\varepsilon \ge 0\) per stage, finite
      * @param maxRank   a cap on every rank, or 0 for none; required (positive) by the fixed-rank
@@ -54,7 +57,7 @@ public final class DgTuckerSolver {
      * @throws IllegalArgumentException if {@code tolerance} is negative or not finite, {@code maxRank
      *     < 0}, or the strategy needs ranks and {@code maxRank == 0}
      */
-    public DgTuckerSolver(QuantizedDgOperator operator, TuckerSummation rounding, double tolerance, int maxRank) {
+    public DgTuckerSolver(DgTuckerOperator operator, TuckerSummation rounding, double tolerance, int maxRank) {
         this.operator = Objects.requireNonNull(operator, "operator");
         this.rounding = Objects.requireNonNull(rounding, "rounding");
         this.tolerance = Require.nonNegative("tolerance", tolerance);
@@ -66,14 +69,18 @@ public final class DgTuckerSolver {
     }
 
     /**
-     * Advances the DG coefficients from \(t = 0\) over a time grid.
+     * Advances the DG coefficients of the quantized operator from \(t = 0\) over a time grid.
      *
      * @param initial \(U(0)\), \((k + 1) \times N_e\); not modified; must be finite (it is written
-     *     in Tucker form exactly and rounded once before the first step)
+     *     in Tucker form exactly, {@link QuantizedDgOperator#toTucker}, and rounded once before the
+     *     first step)
      * @param grid    the time grid
      * @param state   the random state of the first rounding; not modified
      * @return the solution and the per-step diagnostics
      * @throws NullPointerException       if an argument is null
+     * @throws UnsupportedOperationException if the operator is not a {@link QuantizedDgOperator}
+     *     (the parametric one takes its data in Tucker form: {@link #solve(TuckerTensor, TimeGrid,
+     *     RngState)})
      * @throws DimensionMismatchException if the shape of {@code initial} is wrong
      * @throws dev.nla.core.error.NonFiniteValueException if {@code initial} holds NaN or an infinity
      * @throws dev.nla.core.error.SizeLimitExceededException if a deterministic rounding would exceed
@@ -83,16 +90,46 @@ public final class DgTuckerSolver {
         Objects.requireNonNull(initial, "initial");
         Objects.requireNonNull(grid, "grid");
         Objects.requireNonNull(state, "state");
+        if (!(operator instanceof QuantizedDgOperator quantized)) {
+            throw new UnsupportedOperationException("solve(DenseMatrix, ...) needs a QuantizedDgOperator; the "
+                    + operator.getClass().getSimpleName() + " takes its initial data as a TuckerTensor");
+        }
         Require.allFinite("initial", initial);
+        return solve(quantized.toTucker(initial), grid, state);
+    }
+
+    /**
+     * Advances a Tucker tensor of DG coefficients from \(t = 0\) over a time grid.
+     *
+     * @param initial \(\mathcal U(0)\), mode sizes {@link DgTuckerOperator#modeSizes()}; not
+     *     modified; must be finite (rounded once before the first step)
+     * @param grid    the time grid
+     * @param state   the random state of the first rounding; not modified
+     * @return the solution and the per-step diagnostics
+     * @throws NullPointerException       if an argument is null
+     * @throws DimensionMismatchException if the mode sizes of {@code initial} differ from the
+     *     operator's
+     * @throws dev.nla.core.error.NonFiniteValueException if {@code initial} holds NaN or an infinity
+     * @throws dev.nla.core.error.SizeLimitExceededException if a deterministic rounding would exceed
+     *     its size limit
+     */
+    public DgTuckerResult solve(TuckerTensor initial, TimeGrid grid, RngState state) {
+        Objects.requireNonNull(initial, "initial");
+        Objects.requireNonNull(grid, "grid");
+        Objects.requireNonNull(state, "state");
+        if (!Arrays.equals(initial.modeSizes(), operator.modeSizes())) {
+            throw new DimensionMismatchException("initial has mode sizes " + Arrays.toString(initial.modeSizes())
+                    + ", the operator acts on " + Arrays.toString(operator.modeSizes()));
+        }
+        initial.requireFinite("initial");
         long start = System.nanoTime();
         long[] clock = new long[3]; // apply, sum+round, monitor
         int[] sizes = operator.modeSizes();
         Truncation truncation = truncation(sizes);
         double dt = grid.step();
         int steps = grid.steps();
-        TuckerTensor exact = operator.toTucker(initial);
         long t0 = System.nanoTime();
-        SummationResult r0 = rounding.sum(TuckerSum.single(1.0, exact), truncation, state);
+        SummationResult r0 = rounding.sum(TuckerSum.single(1.0, initial), truncation, state);
         clock[1] += System.nanoTime() - t0;
         RngState rng = r0.next();
         TuckerTensor u = r0.tensor();
@@ -158,7 +195,7 @@ public final class DgTuckerSolver {
         return r;
     }
 
-    /** int u_h = dx * sum_j U_{0j}: contract mode 1 with e_0 and the digit modes with ones. */
+    /** dx * sum of U_{0,...}: contract mode 1 with e_0 and the other modes with ones. */
     private double integral(TuckerTensor u, long[] clock) {
         long t0 = System.nanoTime();
         List<DenseMatrix> rows = new ArrayList<>(u.order());

@@ -4,7 +4,6 @@ import dev.nla.core.blas.Blas;
 import dev.nla.core.error.DimensionMismatchException;
 import dev.nla.core.error.Require;
 import dev.nla.core.matrix.DenseMatrix;
-import dev.nla.tensor.solve.TuckerOperator;
 import dev.nla.tensor.tenalg.Reconstruction;
 import dev.nla.tensor.tensor.DenseTensor;
 import dev.nla.tensor.tensor.TuckerSum;
@@ -39,11 +38,12 @@ import java.util.Objects;
  * adding parameters, the grid functions of smooth data are of low rank in the digits (for instance
  * \(\sin(2\pi(x_a + x_b)) = \sin(2\pi x_a)\cos(2\pi x_b) + \cos(2\pi x_a)\sin(2\pi x_b)\) has rank 2
  * per digit), and the operator keeps the Kronecker structure that makes every Runge–Kutta stage a
- * sum of Tucker tensors. Construction B (parametric speed or data) adds parameter modes along which
- * the transport is independent; it tests the summation on a different structure but gives no
- * information about the spatial compression, so it is not implemented.
+ * sum of Tucker tensors. Construction B ({@link ParametricDgOperator}: modes element, speed and data
+ * parameter) adds parameter modes along which the transport is independent; it says nothing about
+ * compressing the element index, but its large element mode carrying moderate ranks is where the
+ * summation cost of the deterministic rounding lies (the setting of T13d).
  */
-public final class QuantizedDgOperator implements TuckerOperator {
+public final class QuantizedDgOperator implements DgTuckerOperator {
     private final DgAdvectionOperator dg;
     private final int[] digits;
     private final int[] modeSizes;
@@ -96,6 +96,7 @@ public final class QuantizedDgOperator implements TuckerOperator {
      *
      * @return the operator
      */
+    @Override
     public DgAdvectionOperator dg() {
         return dg;
     }
