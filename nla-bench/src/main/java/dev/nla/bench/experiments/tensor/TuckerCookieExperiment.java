@@ -378,7 +378,8 @@ public final class TuckerCookieExperiment implements Experiment {
                 .build();
         LinePlot plot = new LinePlot(
                         "Rounding time per call on identical sums (sketched GMRES run)", "rounding call", "seconds")
-                .yScale(LinePlot.AxisScale.LOG10);
+                .yScale(LinePlot.AxisScale.LOG10)
+                .scatter(); // points only: B2's calls are not contiguous (it refuses the large ones)
         ctx.report()
                 .section("Paired rounding times where the deterministic solve was refused (T12d)")
                 .paragraph("At these n the formal-qr-rounding solve was refused (its formal core is over "
