@@ -25,6 +25,7 @@ import dev.nla.tensor.solve.TuckerGmresOptions;
 import dev.nla.tensor.solve.TuckerGmresResult;
 import dev.nla.tensor.sum.SummationStrategy;
 import dev.nla.tensor.sum.TuckerSummation;
+import dev.nla.tensor.testing.TestTensors;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +102,7 @@ class DocsExamplesTest {
         DenseMatrix fibre = op.fibre(r.solution(), index);
         DenseMatrix exact = problem.solve(op.parameterPoint(index));
         // Printed as 1.4e-10; tol 1e-8 on a preconditioned operator of condition <= 10 bounds it by ~1e-7.
-        assertThat(relativeDifference(fibre, exact)).isLessThan(1e-9);
+        assertThat(TestTensors.relativeDifference(fibre, exact)).isLessThan(1e-9);
 
         DgOptions options = new DgOptions(2, 64, 1.0);
         DgAdvectionOperator dg = DgAdvectionOperator.of(options);
@@ -114,18 +115,7 @@ class DocsExamplesTest {
         assertThat(d.steps()).isEqualTo(640);
         assertThat(d.solution().ranks()).containsExactly(2, 2, 2);
         // Printed as 9.1e-14: rounding-level, far below the tolerance 1e-10 (the data have exact rank 2).
-        assertThat(relativeDifference(q.toMatrix(d.solution()), full)).isLessThan(1e-12);
-    }
-
-    private static double relativeDifference(DenseMatrix a, DenseMatrix b) {
-        double num = 0;
-        double den = 0;
-        for (int j = 0; j < b.cols(); j++) {
-            for (int i = 0; i < b.rows(); i++) {
-                num += Math.pow(a.get(i, j) - b.get(i, j), 2);
-                den += b.get(i, j) * b.get(i, j);
-            }
-        }
-        return Math.sqrt(num / den);
+        assertThat(TestTensors.relativeDifference(q.toMatrix(d.solution()), full))
+                .isLessThan(1e-12);
     }
 }

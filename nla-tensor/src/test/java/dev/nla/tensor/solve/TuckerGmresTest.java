@@ -43,7 +43,7 @@ class TuckerGmresTest {
         DenseMatrix b = DenseMatrix.wrap(210, 1, Reconstruction.full(B).data());
         DenseMatrix exact = Decompositions.lu().solve(OP.explicit(), b);
         // cond(A) ~ 10; residual 1e-10 gives a forward error ~1e-9 relative, plus rounding at 1e-12.
-        assertThat(relativeDifference(x, exact)).isLessThan(1e-8);
+        assertThat(TestTensors.relativeDifference(x, exact)).isLessThan(1e-8);
         assertThat(r.converged()).isTrue();
     }
 
@@ -69,7 +69,7 @@ class TuckerGmresTest {
                 DenseMatrix.wrap(210, 1, Reconstruction.full(plain.solution()).data());
         DenseMatrix x2 =
                 DenseMatrix.wrap(210, 1, Reconstruction.full(pre.solution()).data());
-        assertThat(relativeDifference(x2, x1)).isLessThan(1e-8);
+        assertThat(TestTensors.relativeDifference(x2, x1)).isLessThan(1e-8);
     }
 
     @Test
@@ -226,15 +226,5 @@ class TuckerGmresTest {
             }
         }
         return a;
-    }
-
-    private static double relativeDifference(DenseMatrix x, DenseMatrix y) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < x.rows(); i++) {
-            num += Math.pow(x.get(i, 0) - y.get(i, 0), 2);
-            den += y.get(i, 0) * y.get(i, 0);
-        }
-        return Math.sqrt(num / den);
     }
 }

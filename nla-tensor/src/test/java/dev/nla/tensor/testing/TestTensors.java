@@ -91,4 +91,29 @@ public final class TestTensors {
         }
         return DenseTensor.wrap(d, a.shape()).frobeniusNorm();
     }
+
+    /**
+     * The relative Frobenius difference \(\|A - B\|_F/\|B\|_F\) of two matrices of equal shape.
+     *
+     * @param a the approximation
+     * @param b the reference, not zero
+     * @return the relative difference
+     * @throws IllegalArgumentException if the shapes differ
+     */
+    public static double relativeDifference(DenseMatrix a, DenseMatrix b) {
+        if (a.rows() != b.rows() || a.cols() != b.cols()) {
+            throw new IllegalArgumentException(
+                    "shapes differ: " + a.rows() + "x" + a.cols() + " vs " + b.rows() + "x" + b.cols());
+        }
+        double num = 0;
+        double den = 0;
+        for (int j = 0; j < b.cols(); j++) {
+            for (int i = 0; i < b.rows(); i++) {
+                double d = a.get(i, j) - b.get(i, j);
+                num += d * d;
+                den += b.get(i, j) * b.get(i, j);
+            }
+        }
+        return Math.sqrt(num / den);
+    }
 }

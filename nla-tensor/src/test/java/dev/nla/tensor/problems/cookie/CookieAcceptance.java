@@ -23,14 +23,4 @@ final class CookieAcceptance {
         }
         return points;
     }
-
-    static double relativeError(DenseMatrix approx, DenseMatrix exact) {
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < exact.rows(); i++) {
-            num += Math.pow(approx.get(i, 0) - exact.get(i, 0), 2);
-            den += exact.get(i, 0) * exact.get(i, 0);
-        }
-        return Math.sqrt(num / den);
-    }
 }

@@ -10,6 +10,7 @@ import dev.nla.core.random.RandomMatrices;
 import dev.nla.core.random.RngState;
 import dev.nla.tensor.sum.SummationStrategy;
 import dev.nla.tensor.sum.TuckerSummation;
+import dev.nla.tensor.testing.TestTensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +23,7 @@ class DgTuckerSolverTest {
     @CsvSource({"FORMAL_QR_ROUNDING, 8;8", "ADAPTIVE, 8;8", "FORMAL_QR_ROUNDING, 4;4;4", "ADAPTIVE, 4;4;4"})
     void matchesTheFullGridAtTimeOne(SummationStrategy strategy, String digits) {
         Run run = run(strategy, 2, digits, RngState.seed(1));
-        assertThat(relativeDifference(run.tucker, run.full)).isLessThanOrEqualTo(1e-8);
+        assertThat(TestTensors.relativeDifference(run.tucker, run.full)).isLessThanOrEqualTo(1e-8);
     }
 
     /** T13(c): sketched (adaptive) and deterministic rounding agree to 10 tol. */
@@ -30,7 +31,7 @@ class DgTuckerSolverTest {
     void sketchedAndDeterministicRoundingAgree() {
         Run det = run(SummationStrategy.FORMAL_QR_ROUNDING, 3, "8;8", RngState.seed(1));
         Run sk = run(SummationStrategy.ADAPTIVE, 3, "8;8", RngState.seed(2));
-        assertThat(relativeDifference(sk.tucker, det.tucker)).isLessThanOrEqualTo(10 * TOL);
+        assertThat(TestTensors.relativeDifference(sk.tucker, det.tucker)).isLessThanOrEqualTo(10 * TOL);
     }
 
     @Test
@@ -43,7 +44,7 @@ class DgTuckerSolverTest {
         TimeGrid grid = new TimeGrid(0.01, 5);
         DgTuckerResult r = new DgTuckerSolver(q, TuckerSummation.of(SummationStrategy.FORMAL_QR_ROUNDING), 0.0, 0)
                 .solve(u0, grid, RngState.seed(1));
-        assertThat(relativeDifference(q.toMatrix(r.solution()), SspRk3.solve(dg, u0, grid)))
+        assertThat(TestTensors.relativeDifference(q.toMatrix(r.solution()), SspRk3.solve(dg, u0, grid)))
                 .isLessThan(1e-13);
     }
 
@@ -91,7 +92,7 @@ class DgTuckerSolverTest {
         TimeGrid grid = TimeGrid.of(o, 0.25, 0.5, TimeStepRule.CFL);
         DgTuckerResult r = new DgTuckerSolver(q, TuckerSummation.of(SummationStrategy.SKETCHED), TOL, 4)
                 .solve(u0, grid, RngState.seed(4));
-        assertThat(relativeDifference(q.toMatrix(r.solution()), SspRk3.solve(dg, u0, grid)))
+        assertThat(TestTensors.relativeDifference(q.toMatrix(r.solution()), SspRk3.solve(dg, u0, grid)))
                 .isLessThan(1e-8);
     }
 
@@ -126,17 +127,5 @@ class DgTuckerSolverTest {
         TimeGrid grid = TimeGrid.of(o, 1.0, 0.5, TimeStepRule.CFL);
         DgTuckerResult r = new DgTuckerSolver(q, TuckerSummation.of(strategy), TOL, 0).solve(u0, grid, state);
         return new Run(q.toMatrix(r.solution()), SspRk3.solve(dg, u0, grid), r);
-    }
-
-    private static double relativeDifference(DenseMatrix a, DenseMatrix b) {
-        double num = 0;
-        double den = 0;
-        for (int j = 0; j < a.cols(); j++) {
-            for (int i = 0; i < a.rows(); i++) {
-                num += Math.pow(a.get(i, j) - b.get(i, j), 2);
-                den += b.get(i, j) * b.get(i, j);
-            }
-        }
-        return Math.sqrt(num / den);
     }
 }

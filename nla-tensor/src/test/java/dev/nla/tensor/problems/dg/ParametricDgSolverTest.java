@@ -49,7 +49,7 @@ class ParametricDgSolverTest {
                 DgAdvectionOperator fibreOp = op.fibreOperator(i);
                 for (int m = 0; m < op.dataSamples(); m++) {
                     DenseMatrix ref = SspRk3.solve(fibreOp, data.get(m), grid);
-                    worst = Math.max(worst, relativeDifference(op.fibre(x, i, m), ref));
+                    worst = Math.max(worst, TestTensors.relativeDifference(op.fibre(x, i, m), ref));
                 }
             }
             return worst;
@@ -59,7 +59,7 @@ class ParametricDgSolverTest {
             double worst = 0;
             for (int i = 0; i < op.speeds().length; i++) {
                 for (int m = 0; m < op.dataSamples(); m++) {
-                    worst = Math.max(worst, relativeDifference(op.fibre(x, i, m), op.fibre(y, i, m)));
+                    worst = Math.max(worst, TestTensors.relativeDifference(op.fibre(x, i, m), op.fibre(y, i, m)));
                 }
             }
             return worst;
@@ -84,7 +84,7 @@ class ParametricDgSolverTest {
         for (int i = 0; i < 3; i++) {
             for (int m = 0; m < 2; m++) {
                 DenseMatrix ref = SspRk3.solve(op.fibreOperator(i), data.get(m), grid);
-                worst = Math.max(worst, relativeDifference(op.fibre(r.solution(), i, m), ref));
+                worst = Math.max(worst, TestTensors.relativeDifference(op.fibre(r.solution(), i, m), ref));
             }
         }
         // 18 orthogonal roundings of O(u) each, amplified by at most ||I + dt L + ...|| ~ 1 per step.
@@ -182,17 +182,5 @@ class ParametricDgSolverTest {
         assertThatThrownBy(() -> solver.solve(x, new TimeGrid(0.001, 1), RngState.seed(1)))
                 .isInstanceOf(dev.nla.core.error.NonFiniteValueException.class)
                 .hasMessageContaining("initial");
-    }
-
-    private static double relativeDifference(DenseMatrix a, DenseMatrix b) {
-        double num = 0;
-        double den = 0;
-        for (int j = 0; j < b.cols(); j++) {
-            for (int i = 0; i < b.rows(); i++) {
-                num += Math.pow(a.get(i, j) - b.get(i, j), 2);
-                den += b.get(i, j) * b.get(i, j);
-            }
-        }
-        return Math.sqrt(num / den);
     }
 }
