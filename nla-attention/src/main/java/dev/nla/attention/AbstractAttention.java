@@ -9,20 +9,45 @@ import java.util.Objects;
 /**
  * Base class of attention methods: {@link #compute} validates once with {@link AttentionChecks},
  * converts sparse inputs to dense, evaluates the scale and calls {@link #computeValidated}. A new
- * method extends this class and implements {@link #name()}, {@link #supportsCausal()} and {@link
- * #computeValidated}.
+ * method extends this class, passes its registry entry (whose name and causal support are the
+ * method's {@link #name()} and {@link #supportsCausal()}, so the two cannot disagree) and implements
+ * {@link #computeValidated}.
  */
 public abstract class AbstractAttention implements Attention {
+    private final AttentionMethod method;
     private final Scaling scaling;
 
     /**
      * Creates the method.
      *
+     * @param method  the registry entry of the method: its name and causal support
      * @param scaling the score scale
-     * @throws NullPointerException if {@code scaling} is null
+     * @throws NullPointerException if an argument is null
      */
-    protected AbstractAttention(Scaling scaling) {
+    protected AbstractAttention(AttentionMethod method, Scaling scaling) {
+        this.method = Objects.requireNonNull(method, "method");
         this.scaling = Objects.requireNonNull(scaling, "scaling");
+    }
+
+    /**
+     * The registry name, {@link AttentionMethod#name()} of the entry given at construction.
+     *
+     * @return the name
+     */
+    @Override
+    public final String name() {
+        return method.name();
+    }
+
+    /**
+     * Whether causal masks are supported, {@link AttentionMethod#supportsCausal()} of the entry given
+     * at construction.
+     *
+     * @return true if causal masks are supported
+     */
+    @Override
+    public final boolean supportsCausal() {
+        return method.supportsCausal();
     }
 
     @Override

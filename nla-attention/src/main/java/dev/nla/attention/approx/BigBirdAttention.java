@@ -61,7 +61,7 @@ public final class BigBirdAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public BigBirdAttention(BigBirdOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -73,16 +73,6 @@ public final class BigBirdAttention extends AbstractAttention {
      */
     public BigBirdOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return false;
     }
 
     /**

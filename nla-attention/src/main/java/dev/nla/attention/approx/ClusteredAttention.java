@@ -82,7 +82,7 @@ public final class ClusteredAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public ClusteredAttention(ClusteredOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -94,16 +94,6 @@ public final class ClusteredAttention extends AbstractAttention {
      */
     public ClusteredOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     /**

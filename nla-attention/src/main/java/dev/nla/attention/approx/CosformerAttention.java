@@ -47,17 +47,7 @@ public final class CosformerAttention extends AbstractAttention {
 
     /** Creates the method. */
     public CosformerAttention() {
-        super(Scaling.inverseSqrtDimension());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
+        super(METHOD, Scaling.inverseSqrtDimension());
     }
 
     @Override

@@ -76,7 +76,7 @@ public final class HyperAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public HyperAttention(HyperAttentionOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -88,16 +88,6 @@ public final class HyperAttention extends AbstractAttention {
      */
     public HyperAttentionOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     @Override

@@ -45,17 +45,7 @@ public final class LinearAttention extends AbstractAttention {
 
     /** Creates the method. */
     public LinearAttention() {
-        super(Scaling.inverseSqrtDimension());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
+        super(METHOD, Scaling.inverseSqrtDimension());
     }
 
     @Override

@@ -64,7 +64,7 @@ public final class LinformerAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public LinformerAttention(LinformerOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -93,16 +93,6 @@ public final class LinformerAttention extends AbstractAttention {
                 ? e
                 : family.of(options.projectedLength(), m).sample(state.split(1)).value();
         return new SketchingOperator[] {e, f};
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return false;
     }
 
     @Override

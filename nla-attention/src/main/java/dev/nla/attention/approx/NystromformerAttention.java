@@ -71,7 +71,7 @@ public final class NystromformerAttention extends AbstractAttention {
      * @throws NullPointerException if {@code options} is null
      */
     public NystromformerAttention(NystromformerOptions options) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
     }
 
@@ -82,16 +82,6 @@ public final class NystromformerAttention extends AbstractAttention {
      */
     public NystromformerOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return false;
     }
 
     /**

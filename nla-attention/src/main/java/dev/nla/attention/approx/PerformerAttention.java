@@ -93,14 +93,14 @@ public final class PerformerAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public PerformerAttention(PerformerOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
         this.projection = null;
     }
 
     private PerformerAttention(DenseMatrix projection, Scaling scaling) {
-        super(scaling);
+        super(METHOD, scaling);
         this.options = new PerformerOptions(projection.rows(), false, scaling);
         this.state = null;
         this.projection = projection;
@@ -188,16 +188,6 @@ public final class PerformerAttention extends AbstractAttention {
             }
         }
         return w;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class RandomFeatureAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public RandomFeatureAttention(RandomFeatureOptions options, RngState state) {
-        super(Scaling.inverseSqrtDimension());
+        super(METHOD, Scaling.inverseSqrtDimension());
         this.options = Objects.requireNonNull(options, "options");
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -81,16 +81,6 @@ public final class RandomFeatureAttention extends AbstractAttention {
         DenseMatrix w = RandomMatrices.gaussian(options.frequencies(), d, state).value();
         Blas.scal(1.0 / Math.sqrt(options.temperature()), w);
         return w;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     @Override

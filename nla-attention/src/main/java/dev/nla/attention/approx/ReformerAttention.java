@@ -65,7 +65,7 @@ public final class ReformerAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public ReformerAttention(ReformerOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -77,16 +77,6 @@ public final class ReformerAttention extends AbstractAttention {
      */
     public ReformerOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     /** (bucket, position) as one sortable number. */

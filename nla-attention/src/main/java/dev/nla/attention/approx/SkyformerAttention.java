@@ -69,7 +69,7 @@ public final class SkyformerAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public SkyformerAttention(SkyformerOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -81,16 +81,6 @@ public final class SkyformerAttention extends AbstractAttention {
      */
     public SkyformerOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return false;
     }
 
     /**

@@ -59,7 +59,7 @@ public final class SlidingWindowAttention extends AbstractAttention {
      * @throws NullPointerException if {@code options} is null
      */
     public SlidingWindowAttention(SlidingWindowOptions options) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
     }
 
@@ -70,16 +70,6 @@ public final class SlidingWindowAttention extends AbstractAttention {
      */
     public SlidingWindowOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     @Override

@@ -66,7 +66,7 @@ public final class SvdOracleAttention extends AbstractAttention {
      * @throws NullPointerException if an argument is null
      */
     public SvdOracleAttention(SvdOracleOptions options, RngState state) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
         this.state = Objects.requireNonNull(state, "state");
     }
@@ -78,16 +78,6 @@ public final class SvdOracleAttention extends AbstractAttention {
      */
     public SvdOracleOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return false;
     }
 
     @Override

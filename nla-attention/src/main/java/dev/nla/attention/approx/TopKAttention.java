@@ -54,7 +54,7 @@ public final class TopKAttention extends AbstractAttention {
      * @throws NullPointerException if {@code options} is null
      */
     public TopKAttention(TopKOptions options) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
     }
 
@@ -65,16 +65,6 @@ public final class TopKAttention extends AbstractAttention {
      */
     public TopKOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     @Override

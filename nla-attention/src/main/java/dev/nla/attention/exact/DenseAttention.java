@@ -63,7 +63,7 @@ public final class DenseAttention extends AbstractAttention implements FloatAtte
      * @throws NullPointerException if {@code options} is null
      */
     public DenseAttention(DenseAttentionOptions options) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
     }
 
@@ -94,16 +94,6 @@ public final class DenseAttention extends AbstractAttention implements FloatAtte
      */
     public DenseAttentionOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class OnlineSoftmaxAttention extends AbstractAttention implements F
      * @throws NullPointerException if {@code options} is null
      */
     public OnlineSoftmaxAttention(OnlineSoftmaxOptions options) {
-        super(Objects.requireNonNull(options, "options").scaling());
+        super(METHOD, Objects.requireNonNull(options, "options").scaling());
         this.options = options;
     }
 
@@ -109,16 +109,6 @@ public final class OnlineSoftmaxAttention extends AbstractAttention implements F
      */
     public OnlineSoftmaxOptions options() {
         return options;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean supportsCausal() {
-        return true;
     }
 
     @Override

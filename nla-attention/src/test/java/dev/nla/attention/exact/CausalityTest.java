@@ -76,17 +76,17 @@ class CausalityTest {
 
     @Test
     void theBaseClassRefusesCausalMasksForMethodsWithoutSupport() {
-        Attention mean = new AbstractAttention(Scaling.inverseSqrtDimension()) {
-            @Override
-            public String name() {
-                return "value-mean";
-            }
-
-            @Override
-            public boolean supportsCausal() {
-                return false;
-            }
-
+        AttentionMethod entry = new AttentionMethod(
+                "value-mean",
+                "a test method without causal support",
+                AttentionMethod.Family.EXACT,
+                false,
+                false,
+                AttentionMethod.NO_PARAMETER,
+                (size, state) -> {
+                    throw new UnsupportedOperationException("not registered");
+                });
+        Attention mean = new AbstractAttention(entry, Scaling.inverseSqrtDimension()) {
             @Override
             protected DenseMatrix computeValidated(
                     DenseMatrix q, DenseMatrix k, DenseMatrix v, AttentionMask mask, double scale) {
