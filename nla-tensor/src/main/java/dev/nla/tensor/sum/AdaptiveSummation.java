@@ -83,7 +83,7 @@ final class AdaptiveSummation implements TuckerSummation {
         double eps = truncation.tolerance();
         int d = terms.order();
         int[] n = terms.modeSizes();
-        int[] big = Support.activeFormalRanks(terms);
+        int[] big = terms.activeFormalRanks();
         int[] maxRank = new int[d];
         int active = 0;
         for (int j = 0; j < terms.size(); j++) {

@@ -47,7 +47,7 @@ final class FormalQrRounding implements TuckerSummation {
         int[] caps = Support.validate(terms, truncation, state, strategy());
         int d = terms.order();
         int[] n = terms.modeSizes();
-        int[] big = Support.activeFormalRanks(terms);
+        int[] big = terms.activeFormalRanks();
         int[] p = new int[d];
         for (int k = 0; k < d; k++) {
             p[k] = Math.max(1, Math.min(n[k], big[k]));

@@ -55,7 +55,7 @@ final class SketchedSummation implements TuckerSummation {
         int[] t = Support.validate(terms, truncation, state, strategy());
         int d = terms.order();
         int[] n = terms.modeSizes();
-        int[] big = Support.activeFormalRanks(terms);
+        int[] big = terms.activeFormalRanks();
         int ell = Arrays.stream(t).max().orElseThrow() + options.oversampling();
         boolean[] exact = new boolean[d];
         boolean anySketched = false;

@@ -94,19 +94,6 @@ final class Support {
         return f;
     }
 
-    /** \(R_k\) over the summands with \(\alpha_j \ne 0\). */
-    static int[] activeFormalRanks(TuckerSum x) {
-        int[] r = new int[x.order()];
-        for (int j = 0; j < x.size(); j++) {
-            if (x.alpha(j) != 0) {
-                for (int k = 0; k < r.length; k++) {
-                    r[k] += x.term(j).rank(k);
-                }
-            }
-        }
-        return r;
-    }
-
     /**
      * Truncates a core by ST-HOSVD with caps (clamped to the core's mode sizes) and the tolerance
      * relative to the core's norm.

@@ -232,10 +232,26 @@ public final class TuckerSum {
      * @return a new array \((R_1, \dots, R_d)\)
      */
     public int[] formalRanks() {
+        return sumOfRanks(false);
+    }
+
+    /**
+     * The formal ranks of the summands that count, \(R_k = \sum_{j : \alpha_j \ne 0} r_j^{(k)}\):
+     * what the summation strategies concatenate (they skip summands with \(\alpha_j = 0\)).
+     *
+     * @return a new array \((R_1, \dots, R_d)\)
+     */
+    public int[] activeFormalRanks() {
+        return sumOfRanks(true);
+    }
+
+    private int[] sumOfRanks(boolean activeOnly) {
         long[] r = new long[modeSizes.length];
-        for (TuckerTensor x : terms) {
-            for (int k = 0; k < r.length; k++) {
-                r[k] += x.rank(k);
+        for (int j = 0; j < terms.size(); j++) {
+            if (!activeOnly || alphas[j] != 0) {
+                for (int k = 0; k < r.length; k++) {
+                    r[k] += terms.get(j).rank(k);
+                }
             }
         }
         int[] out = new int[r.length];

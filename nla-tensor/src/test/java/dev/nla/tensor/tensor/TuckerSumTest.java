@@ -80,6 +80,18 @@ class TuckerSumTest {
     }
 
     @Test
+    void activeFormalRanksSkipZeroScalars() {
+        TuckerSum s = TuckerSum.of(
+                new double[] {1.0, 0.0, -2.0},
+                List.of(
+                        tucker(new int[] {9, 9}, new int[] {2, 3}),
+                        tucker(new int[] {9, 9}, new int[] {4, 1}),
+                        tucker(new int[] {9, 9}, new int[] {1, 5})));
+        assertThat(s.activeFormalRanks()).containsExactly(3, 8);
+        assertThat(s.formalRanks()).containsExactly(7, 9);
+    }
+
+    @Test
     void plusAppendsAndScaleMultiplies() {
         TuckerTensor a = tucker(new int[] {4, 3}, new int[] {2, 2});
         TuckerSum s = TuckerSum.single(2.0, a).plus(-1.0, a).scale(3.0);

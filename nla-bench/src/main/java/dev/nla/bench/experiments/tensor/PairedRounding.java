@@ -85,7 +85,7 @@ final class PairedRounding implements TuckerSummation {
     }
 
     private static long formalCore(TuckerSum terms) {
-        int[] formal = terms.formalRanks();
+        int[] formal = terms.activeFormalRanks(); // what B2 concatenates: it skips alpha_j = 0
         int[] n = terms.modeSizes();
         long size = 1;
         for (int k = 0; k < n.length; k++) {
