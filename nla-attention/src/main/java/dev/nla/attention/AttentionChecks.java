@@ -129,4 +129,22 @@ public final class AttentionChecks {
         mask.validate(qRows, kRows);
         return new AttentionShape(qRows, kRows, qCols, vCols);
     }
+
+    /**
+     * Requires a size parameter of a method to be at most a size of the problem, e.g. the number of
+     * samples at most the number of keys.
+     *
+     * @param method    the method's name, for the message
+     * @param parameter the parameter, e.g. {@code "samples s"}
+     * @param value     its value
+     * @param bound     what bounds it, e.g. {@code "the number of keys m"}
+     * @param limit     the bound's value
+     * @throws IllegalArgumentException if {@code value > limit}; the message names both values
+     */
+    public static void requireAtMost(String method, String parameter, int value, String bound, int limit) {
+        if (value > limit) {
+            throw new IllegalArgumentException(
+                    method + ": " + parameter + " = " + value + " exceeds " + bound + " = " + limit);
+        }
+    }
 }

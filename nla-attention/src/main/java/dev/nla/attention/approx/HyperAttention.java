@@ -1,6 +1,7 @@
 package dev.nla.attention.approx;
 
 import dev.nla.attention.AbstractAttention;
+import dev.nla.attention.AttentionChecks;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.core.matrix.DenseMatrix;
@@ -97,12 +98,8 @@ public final class HyperAttention extends AbstractAttention {
         int m = k.rows();
         int b = options.blockSize();
         int s = options.samples();
-        if (b > n) {
-            throw new IllegalArgumentException(NAME + ": block size b = " + b + " exceeds n = " + n);
-        }
-        if (s > m) {
-            throw new IllegalArgumentException(NAME + ": samples s = " + s + " exceed the number of keys m = " + m);
-        }
+        AttentionChecks.requireAtMost(NAME, "block size b", b, "n", n);
+        AttentionChecks.requireAtMost(NAME, "samples s", s, "the number of keys m", m);
         Run run = new Run(q, k, v, mask, scale);
         if (n <= options.minSequenceLength()) {
             run.exact(0, n, 0, m, mask.isCausal());

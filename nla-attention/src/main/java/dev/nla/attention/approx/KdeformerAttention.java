@@ -1,6 +1,7 @@
 package dev.nla.attention.approx;
 
 import dev.nla.attention.AbstractAttention;
+import dev.nla.attention.AttentionChecks;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.attention.analysis.CostCounter;
@@ -127,12 +128,8 @@ public final class KdeformerAttention extends AbstractAttention {
         int m = k.rows();
         int b = options.blockSize();
         int s = options.samples();
-        if (b > n) {
-            throw new IllegalArgumentException(NAME + ": block size b = " + b + " exceeds n = " + n);
-        }
-        if (s > m) {
-            throw new IllegalArgumentException(NAME + ": samples s = " + s + " exceed the number of keys m = " + m);
-        }
+        AttentionChecks.requireAtMost(NAME, "block size b", b, "n", n);
+        AttentionChecks.requireAtMost(NAME, "samples s", s, "the number of keys m", m);
         DenseMatrix proj = Hashing.projection(q.cols(), options.hashBits(), state.split(0));
         int[] qRank = Hashing.hammingRanks(q, proj);
         int[] kRank = Hashing.hammingRanks(k, proj);

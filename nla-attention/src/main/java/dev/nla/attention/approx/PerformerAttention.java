@@ -1,6 +1,7 @@
 package dev.nla.attention.approx;
 
 import dev.nla.attention.AbstractAttention;
+import dev.nla.attention.AttentionChecks;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.attention.Scaling;
@@ -194,10 +195,7 @@ public final class PerformerAttention extends AbstractAttention {
     protected DenseMatrix computeValidated(
             DenseMatrix q, DenseMatrix k, DenseMatrix v, AttentionMask mask, double scale) {
         int r = options.features();
-        if (r > k.rows()) {
-            throw new IllegalArgumentException(
-                    NAME + ": features r = " + r + " exceeds the number of keys m = " + k.rows());
-        }
+        AttentionChecks.requireAtMost(NAME, "features r", r, "the number of keys m", k.rows());
         if (mask.isCausal()) {
             return causal(q, k, v, mask, scale);
         }

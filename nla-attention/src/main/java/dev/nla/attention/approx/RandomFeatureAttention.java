@@ -1,6 +1,7 @@
 package dev.nla.attention.approx;
 
 import dev.nla.attention.AbstractAttention;
+import dev.nla.attention.AttentionChecks;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.attention.Scaling;
@@ -87,10 +88,7 @@ public final class RandomFeatureAttention extends AbstractAttention {
     protected DenseMatrix computeValidated(
             DenseMatrix q, DenseMatrix k, DenseMatrix v, AttentionMask mask, double scale) {
         int r = options.frequencies();
-        if (r > k.rows()) {
-            throw new IllegalArgumentException(
-                    NAME + ": frequencies r = " + r + " exceeds the number of keys m = " + k.rows());
-        }
+        AttentionChecks.requireAtMost(NAME, "frequencies r", r, "the number of keys m", k.rows());
         DenseMatrix w = frequencies(q.cols());
         DenseMatrix phiQ = features(q, w);
         DenseMatrix phiK = features(k, w);

@@ -1,6 +1,7 @@
 package dev.nla.attention.approx;
 
 import dev.nla.attention.AbstractAttention;
+import dev.nla.attention.AttentionChecks;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.attention.analysis.CostCounter;
@@ -106,9 +107,7 @@ public final class ReformerAttention extends AbstractAttention {
         int m = k.rows();
         int d = q.cols();
         int c = options.chunkSize();
-        if (c > n) {
-            throw new IllegalArgumentException(NAME + ": chunk size c = " + c + " exceeds n = " + n);
-        }
+        AttentionChecks.requireAtMost(NAME, "chunk size c", c, "n", n);
         int rounds = options.rounds();
         int chunks = (n + c - 1) / c;
         int buckets = options.buckets() == ReformerOptions.AUTO_BUCKETS

@@ -1,6 +1,7 @@
 package dev.nla.attention.approx;
 
 import dev.nla.attention.AbstractAttention;
+import dev.nla.attention.AttentionChecks;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.core.matrix.DenseMatrix;
@@ -115,9 +116,7 @@ public final class SamplingAttention extends AbstractAttention {
         int n = q.rows();
         int m = k.rows();
         int s = options.samples();
-        if (s > m) {
-            throw new IllegalArgumentException(NAME + ": samples s = " + s + " exceed the number of keys m = " + m);
-        }
+        AttentionChecks.requireAtMost(NAME, "samples s", s, "the number of keys m", m);
         double[] p = valueNormLaw(v, mask, options.uniformMix());
         Hashing.Samples samples = Hashing.sample(LeverageSampling.of(s, p), state);
         int[] index = samples.index();

@@ -1,6 +1,7 @@
 package dev.nla.attention.approx;
 
 import dev.nla.attention.AbstractAttention;
+import dev.nla.attention.AttentionChecks;
 import dev.nla.attention.AttentionMask;
 import dev.nla.attention.AttentionMethod;
 import dev.nla.attention.analysis.CostCounter;
@@ -75,9 +76,7 @@ public final class TopKAttention extends AbstractAttention {
         int d = q.cols();
         int dv = v.cols();
         int top = options.k();
-        if (top > m) {
-            throw new IllegalArgumentException(NAME + ": k = " + top + " exceeds the number of keys m = " + m);
-        }
+        AttentionChecks.requireAtMost(NAME, "k", top, "the number of keys m", m);
         int c = Math.min(options.queryChunk(), n);
         int chunks = (n + c - 1) / c;
         CostCounter cost = CostCounter.current();
